@@ -1,0 +1,147 @@
+"""The ``sciatica-coach`` command line: the engine's contract commands, and the app's server.
+
+Answers go to standard output as one JSON document (a readable summary instead when standard
+output is a terminal, unless ``--json``). A refused input exits 2 with one line on standard error
+naming the field; no traceback ever reaches the user.
+"""
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, Final, TextIO
+
+from sciatica_coach import __version__, engine
+from sciatica_coach.cli_text import render_text
+
+EXIT_OK: Final = 0
+EXIT_INTERNAL: Final = 1
+EXIT_REFUSED: Final = 2
+
+
+class InputProblem(Exception):
+    """The command's input could not be read; the message names what and why."""
+
+
+def read_json(path: str, stdin: TextIO) -> Any:
+    try:
+        if path == "-":
+            text = stdin.read()
+        else:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+    except FileNotFoundError:
+        raise InputProblem(f"{path}: no such file") from None
+    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
+        raise InputProblem(f"{path}: cannot be read ({exc.__class__.__name__})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputProblem(
+            f"input: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sciatica-coach",
+        description="Sciatica Coach: a safe, three-phase sciatica program. "
+        "Engine commands read a JSON file (or - for standard input) and print JSON.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def engine_command(name: str, help_text: str, input_name: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument(
+            "file", metavar="FILE", help=f"{input_name} as JSON; - reads standard input"
+        )
+        sub.add_argument("--json", action="store_true", help="print JSON even on a terminal")
+        return sub
+
+    engine_command(
+        "triage",
+        "Screen a profile for red flags and the diagnosis gate: how urgently to see a clinician.",
+        "a profile",
+    )
+    engine_command(
+        "plan",
+        "Build the twice-daily plan for a profile (or say why there is no program yet).",
+        "a profile",
+    )
+    engine_command(
+        "review",
+        "Review a week of session logs: progress, continue, regress or stop and seek care.",
+        "a review request (profile, plan, dates, baseline pain and logs)",
+    )
+    score = commands.add_parser(
+        "score",
+        help="Score a questionnaire: odi, rmdq, peg, pgic or nrs.",
+        description="Score a questionnaire's answers. ODI takes section values (0-5 or null), "
+        "never the copyrighted wording.",
+    )
+    score.add_argument("instrument", choices=["odi", "rmdq", "peg", "pgic", "nrs"])
+    score.add_argument("file", metavar="FILE", help="the answers as JSON; - reads standard input")
+    score.add_argument("--json", action="store_true", help="print JSON even on a terminal")
+    exercises = commands.add_parser(
+        "exercises",
+        help="List the exercise catalog.",
+        description="List the exercise catalog: a table, or the full catalog with --json.",
+    )
+    exercises.add_argument("--json", action="store_true", help="the whole catalog as a JSON list")
+    return parser
+
+
+def _answer(args: argparse.Namespace, stdin: TextIO) -> tuple[str, Any]:
+    handlers: dict[str, Callable[[Any], Any]] = {
+        "triage": engine.triage,
+        "plan": engine.plan,
+        "review": engine.review,
+    }
+    if args.command == "exercises":
+        return "exercises", engine.catalog()
+    data = read_json(args.file, stdin)
+    if args.command == "score":
+        return "score", engine.score(args.instrument, data)
+    if not isinstance(data, dict):
+        root = "request" if args.command == "review" else "profile"
+        raise engine.RefusedInput(root, "is not a JSON object")
+    return args.command, handlers[args.command](data)
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    args = _parser().parse_args(argv)
+    try:
+        kind, answer = _answer(args, stdin)
+    except (InputProblem, engine.RefusedInput) as exc:
+        print(f"error: {exc}", file=stderr)
+        return EXIT_REFUSED
+    except Exception as exc:  # the promise is: never a traceback, whatever happens
+        print(f"error: internal problem ({exc.__class__.__name__}); please report it", file=stderr)
+        return EXIT_INTERNAL
+    as_text = (not args.json and stdout.isatty()) or (kind == "exercises" and not args.json)
+    if as_text:
+        stdout.write(render_text(kind, answer))
+    else:
+        json.dump(answer, stdout, indent=2, ensure_ascii=False)
+        stdout.write("\n")
+    return EXIT_OK
+
+
+def run() -> None:
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``| head``): not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_INTERNAL
+    sys.exit(code)

@@ -1,0 +1,29 @@
+"""The clinical engine: pure Python (standard library and pydantic), never Django.
+
+Each entry point takes the contract's JSON input as a dict and returns its JSON output as a dict.
+``RefusedInput`` is the one exception raised for a refused input; it names the field and reason.
+"""
+
+from sciatica_coach.engine.api import (
+    ENGINE_VERSION,
+    assess,
+    catalog,
+    plan,
+    review,
+    score,
+    triage,
+)
+from sciatica_coach.engine.errors import RefusedInput
+from sciatica_coach.engine.vocabulary import CONTRACT
+
+__all__ = [
+    "CONTRACT",
+    "ENGINE_VERSION",
+    "RefusedInput",
+    "assess",
+    "catalog",
+    "plan",
+    "review",
+    "score",
+    "triage",
+]

@@ -1,0 +1,83 @@
+"""Dict in, dict out: the engine as the contract describes it, for the CLI, web app and tests."""
+
+from typing import Any
+
+from sciatica_coach.engine import assessment as _assessment
+from sciatica_coach.engine import review as _review
+from sciatica_coach.engine import scores as _scores
+from sciatica_coach.engine import triage as _triage
+from sciatica_coach.engine.catalog import Catalog, load_catalog
+from sciatica_coach.engine.errors import RefusedInput
+from sciatica_coach.engine.planner import ENGINE_VERSION, build_plan
+from sciatica_coach.engine.profile import Assessment, Profile
+from sciatica_coach.engine.validation import parse
+from sciatica_coach.engine.vocabulary import CONTRACT
+
+__all__ = ["ENGINE_VERSION", "assess", "catalog", "plan", "review", "score", "triage"]
+
+
+def _known_exercises(ids: list[str], field: str, known: Catalog) -> None:
+    for index, exercise_id in enumerate(ids):
+        if exercise_id not in known:
+            raise RefusedInput(
+                f"{field}[{index}]", f"{exercise_id!r} is not an exercise in the catalog"
+            )
+
+
+def parse_profile(data: object, root: str = "profile") -> Profile:
+    profile = parse(Profile, data, root)
+    _known_exercises(profile.avoid_exercises, f"{root}.avoid_exercises", load_catalog())
+    return profile
+
+
+def parse_review_request(data: object) -> _review.ReviewRequest:
+    request = parse(_review.ReviewRequest, data, "request")
+    known = load_catalog()
+    _known_exercises(request.profile.avoid_exercises, "request.profile.avoid_exercises", known)
+    for index, log in enumerate(request.logs):
+        _known_exercises(log.exercises_done, f"request.logs[{index}].exercises_done", known)
+    return request
+
+
+def triage(profile: dict[str, Any]) -> dict[str, Any]:
+    answer = _triage.triage(parse_profile(profile))
+    return {
+        "contract": CONTRACT,
+        "engine_version": ENGINE_VERSION,
+        **answer.model_dump(mode="json"),
+    }
+
+
+def plan(profile: dict[str, Any]) -> dict[str, Any]:
+    return build_plan(parse_profile(profile), load_catalog()).model_dump(mode="json")
+
+
+def review(request: dict[str, Any]) -> dict[str, Any]:
+    return _review.review_week(parse_review_request(request), load_catalog()).model_dump(
+        mode="json"
+    )
+
+
+def score(instrument: str, answers: dict[str, Any]) -> dict[str, Any]:
+    if instrument not in _scores.INSTRUMENTS:
+        raise RefusedInput(
+            "instrument", f"{instrument!r} is not one of {', '.join(_scores.INSTRUMENTS)}"
+        )
+    try:
+        result = _scores.score_answers(instrument, answers)
+    except _scores.RefusedScore as exc:
+        raise RefusedInput("answers.sections", str(exc)) from None
+    return {"instrument": instrument, **result}
+
+
+def assess(assessment: dict[str, Any], leg_side: str = "none") -> list[dict[str, Any]]:
+    """The imbalance findings of an assessment, each with a plain explanation."""
+    parsed = parse(Assessment, assessment, "assessment")
+    if leg_side not in ("left", "right", "both", "none"):
+        raise RefusedInput("leg_side", f"{leg_side!r} is not one of left, right, both, none")
+    findings = _assessment.assess(parsed, leg_side)  # type: ignore[arg-type]
+    return [f.model_dump(mode="json") for f in findings]
+
+
+def catalog() -> list[dict[str, Any]]:
+    return [exercise.to_dict() for exercise in load_catalog().exercises]
