@@ -90,6 +90,26 @@ def _parser() -> argparse.ArgumentParser:
         description="List the exercise catalog: a table, or the full catalog with --json.",
     )
     exercises.add_argument("--json", action="store_true", help="the whole catalog as a JSON list")
+    serve = commands.add_parser(
+        "serve",
+        help="Migrate the database and serve the web app (gunicorn).",
+        description="Migrate the database and serve the web app with gunicorn. "
+        "SQLite in the data directory unless DATABASE_URL is set.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    serve.add_argument(
+        "--data-dir",
+        default=None,
+        help="where the database and secret key live "
+        "(default: SCIATICA_COACH_DATA_DIR or the user's data folder)",
+    )
+    serve.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (2)")
+    commands.add_parser(
+        "manage",
+        help="Run any Django management command (sciatica-coach manage help).",
+        add_help=False,
+    )
     return parser
 
 
@@ -118,7 +138,17 @@ def main(
     stderr: TextIO | None = None,
 ) -> int:
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["manage"]:
+        # Everything after `manage` belongs to Django, including its own --help.
+        from sciatica_coach.web.serve import manage
+
+        return manage(arguments[1:])
+    args = _parser().parse_args(arguments)
+    if args.command == "serve":
+        from sciatica_coach.web.serve import serve
+
+        return serve(args.host, args.port, args.data_dir, args.workers)
     try:
         kind, answer = _answer(args, stdin)
     except (InputProblem, engine.RefusedInput) as exc:

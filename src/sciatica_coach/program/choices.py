@@ -1,0 +1,97 @@
+"""Plain-word labels for the contract's ids. The ids and their order come from the vocabulary."""
+
+from typing import Final
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from sciatica_coach.engine.vocabulary import (
+    CLEARABLE_LEVELS,
+    CONDITION_TEXT,
+    EXTENT_ORDER,
+    RED_FLAGS,
+)
+
+Choices = list[tuple[str, str | Promise]]
+
+LEG_SIDES: Final[Choices] = [
+    ("left", _("Left leg")),
+    ("right", _("Right leg")),
+    ("both", _("Both legs")),
+    ("none", _("Neither leg, only my back")),
+]
+_EXTENT_LABELS: Final[dict[str, Promise]] = {
+    "none": _("Nowhere right now"),
+    "back": _("Only my lower back"),
+    "buttock": _("Down into my buttock"),
+    "thigh": _("Down into my thigh"),
+    "below_knee": _("Below my knee"),
+    "foot": _("Into my foot or toes"),
+}
+EXTENTS: Final[Choices] = [(level, _EXTENT_LABELS[level]) for level in EXTENT_ORDER]
+EXTENT_LABEL: Final = dict(EXTENTS)
+
+SEXES: Final[Choices] = [
+    ("female", _("Female")),
+    ("male", _("Male")),
+    ("other", _("Other")),
+    ("unspecified", _("I'd rather not say")),
+]
+_CONDITION_LABELS: Final[dict[str, Promise]] = {
+    "disc_herniation": _("A slipped, bulging or herniated disc"),
+    "spinal_stenosis": _("Spinal stenosis (a narrowed spinal canal)"),
+    "isthmic_spondylolisthesis": _("Isthmic spondylolisthesis (a slipped bone after a crack)"),
+    "degenerative_spondylolisthesis": _(
+        "Degenerative spondylolisthesis (a slipped bone from wear)"
+    ),
+    "piriformis_syndrome": _("Piriformis syndrome (a tight buttock muscle)"),
+    "pregnancy_related": _("Pain linked to pregnancy"),
+    "nonspecific": _("Sciatica, cause not known"),
+}
+CONDITIONS: Final[Choices] = [(c, _CONDITION_LABELS.get(c, c)) for c in CONDITION_TEXT]
+CONDITION_LABEL: Final = dict(CONDITIONS)
+
+# The red-flag questions use the vocabulary's own plain text, so wording never drifts.
+RED_FLAG_CHOICES: Final[Choices] = [(fid, flag.text) for fid, flag in RED_FLAGS.items()]
+CLEARABLE_FLAG_CHOICES: Final[Choices] = [
+    (fid, flag.text) for fid, flag in RED_FLAGS.items() if flag.level in CLEARABLE_LEVELS
+]
+
+EQUIPMENT: Final[Choices] = [
+    ("towel", _("A towel")),
+    ("pillow", _("A pillow")),
+    ("chair", _("A sturdy chair")),
+    ("wall", _("A clear bit of wall")),
+    ("band", _("An exercise band")),
+    ("stability_ball", _("A big exercise ball")),
+]
+KINDS: Final[Choices] = [
+    ("stretch", _("Stretches")),
+    ("strengthen", _("Strengthening")),
+    ("mobility", _("Gentle movement")),
+    ("nerve_glide", _("Nerve glides")),
+    ("position", _("Resting positions")),
+    ("aerobic", _("Walking")),
+]
+POSITIONS: Final[Choices] = [
+    ("supine", _("Lying on your back")),
+    ("prone", _("Lying on your front")),
+    ("side_lying", _("Lying on your side")),
+    ("quadruped", _("On hands and knees")),
+    ("kneeling", _("Kneeling")),
+    ("sitting", _("Sitting")),
+    ("standing", _("Standing")),
+]
+SLOTS: Final[dict[str, Promise]] = {
+    "morning": _("Morning"),
+    "midday": _("Midday"),
+    "afternoon": _("Afternoon"),
+    "evening": _("Evening"),
+}
+SIDED: Final[Choices] = [
+    ("", _("Not done")),
+    ("negative", _("Neither side")),
+    ("positive_left", _("Left side")),
+    ("positive_right", _("Right side")),
+    ("positive_both", _("Both sides")),
+]

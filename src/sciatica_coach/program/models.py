@@ -1,0 +1,119 @@
+"""Storage for a person's program. The engine makes every decision; these rows only keep them."""
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Profile(models.Model):
+    """The person's engine profile (contract JSON) and the triage it last produced."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    data = models.JSONField(_("profile"))
+    triage = models.JSONField(_("triage"))
+    # Set the first time the engine allows the program; the weekly review measures from here.
+    started_on = models.DateField(null=True, blank=True)
+    baseline_leg = models.PositiveSmallIntegerField(null=True, blank=True)
+    baseline_back = models.PositiveSmallIntegerField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"profile of user {self.user_id}"
+
+
+class Plan(models.Model):
+    """One plan answer from the engine. Plans are never changed or deleted: the newest is current."""
+
+    class Source(models.TextChoices):
+        INTAKE = "intake", _("intake")
+        PROFILE = "profile", _("profile change")
+        ASSESSMENT = "assessment", _("self-assessment")
+        SESSION = "session", _("warning sign during a session")
+        REVIEW = "review", _("weekly review")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    created_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    engine_version = models.CharField(max_length=32)
+    source = models.CharField(max_length=16, choices=Source.choices)
+    answer = models.JSONField()
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-id"], name="plan_user_newest")]
+
+    def __str__(self) -> str:
+        return f"plan {self.pk} of user {self.user_id} ({self.created_on})"
+
+    @property
+    def is_program(self) -> bool:
+        return self.answer.get("sessions") is not None
+
+
+class SessionLog(models.Model):
+    """One guided session, saved step by step so a closed page still leaves a log."""
+
+    class Ending(models.TextChoices):
+        OPEN = "", _("in progress")
+        FINISHED = "finished", _("finished")
+        SPREADING = "spreading", _("stopped: symptoms spread")
+        RED_FLAG = "red_flag", _("stopped: warning sign")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT)
+    date = models.DateField()
+    slot = models.CharField(max_length=16)
+    done = models.BooleanField(default=False)
+    step = models.PositiveSmallIntegerField(default=0)
+    ending = models.CharField(max_length=16, choices=Ending.choices, default="", blank=True)
+    pain_before_leg = models.PositiveSmallIntegerField(null=True)
+    pain_before_back = models.PositiveSmallIntegerField(null=True)
+    pain_after_leg = models.PositiveSmallIntegerField(null=True)
+    pain_after_back = models.PositiveSmallIntegerField(null=True)
+    extent_before = models.CharField(max_length=16, blank=True)
+    extent_after = models.CharField(max_length=16, blank=True)
+    exercises_done = models.JSONField(default=list)
+    new_red_flags = models.JSONField(default=list)
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "date"], name="log_user_date")]
+
+    def __str__(self) -> str:
+        return f"{self.slot} session of user {self.user_id} on {self.date}"
+
+    def to_engine(self) -> dict[str, Any]:
+        """The contract's session log shape, for ``engine.review``."""
+
+        def pain(leg: int | None, back: int | None) -> dict[str, int] | None:
+            return None if leg is None or back is None else {"leg": leg, "back": back}
+
+        return {
+            "date": self.date.isoformat(),
+            "slot": self.slot,
+            "done": self.done,
+            "pain_before": pain(self.pain_before_leg, self.pain_before_back),
+            "pain_after": pain(self.pain_after_leg, self.pain_after_back),
+            "extent_before": self.extent_before or None,
+            "extent_after": self.extent_after or None,
+            "exercises_done": list(self.exercises_done),
+            "new_red_flags": list(self.new_red_flags),
+        }
+
+
+class Review(models.Model):
+    """A weekly review answer, and the plan it produced (none when it said stop)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    date = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    answer = models.JSONField()
+    plan = models.ForeignKey(Plan, null=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-date"], name="review_user_newest")]
+
+    def __str__(self) -> str:
+        return f"review of user {self.user_id} on {self.date}"

@@ -1,0 +1,220 @@
+"""Writes. Each service loads what it needs, asks the engine, and saves the answer.
+
+No clinical rule lives here: urgency, phase, exercises and review decisions all come from
+``sciatica_coach.engine``. A refused input surfaces as ``engine.RefusedInput``.
+"""
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from sciatica_coach import engine
+from sciatica_coach.program import selectors
+from sciatica_coach.program.models import Plan, Profile, Review, SessionLog
+
+
+class NoProfile(Exception):
+    """The person has not done the intake yet."""
+
+
+class NoProgram(Exception):
+    """The current plan is not a program (the engine said see a clinician first)."""
+
+
+def _merged_flags(current: list[str], new: list[str]) -> list[str]:
+    return current + [flag for flag in new if flag not in current]
+
+
+@transaction.atomic
+def profile_update(
+    *, user: AbstractBaseUser, data: dict[str, Any], source: str = Plan.Source.PROFILE
+) -> Profile:
+    """Store a new profile: triage it again and make a new plan from it."""
+    triage = engine.triage(data)  # refuses a bad profile before anything is saved
+    profile, _ = Profile.objects.update_or_create(
+        user=user, defaults={"data": data, "triage": triage}
+    )
+    plan_generate(user=user, profile=profile, source=source)
+    return profile
+
+
+@transaction.atomic
+def plan_generate(
+    *, user: AbstractBaseUser, profile: Profile | None = None, source: str = Plan.Source.PROFILE
+) -> Plan:
+    profile = profile or selectors.profile_get(user=user)
+    if profile is None:
+        raise NoProfile
+    answer = engine.plan(profile.data)
+    today = timezone.localdate()
+    plan = Plan.objects.create(
+        user=user,
+        created_on=today,
+        engine_version=answer.get("engine_version", engine.ENGINE_VERSION),
+        source=source,
+        answer=answer,
+    )
+    if answer.get("sessions") is not None and profile.started_on is None:
+        # The first day the engine allows the program: the review's start and pain baseline.
+        profile.started_on = today
+        profile.baseline_leg = profile.data["pain"]["leg"]
+        profile.baseline_back = profile.data["pain"]["back"]
+        profile.save(update_fields=["started_on", "baseline_leg", "baseline_back", "updated_at"])
+    return plan
+
+
+@transaction.atomic
+def assessment_save(
+    *, user: AbstractBaseUser, assessment: dict[str, Any]
+) -> tuple[Profile, list[dict[str, Any]]]:
+    """Store the self-assessment results in the profile; the findings come from the engine."""
+    profile = selectors.profile_get(user=user)
+    if profile is None:
+        raise NoProfile
+    leg_side = profile.data["symptoms"]["leg_side"]
+    findings = engine.assess(assessment, leg_side)
+    data = {**profile.data, "assessment": assessment}
+    profile = profile_update(user=user, data=data, source=Plan.Source.ASSESSMENT)
+    return profile, findings
+
+
+def _flag_profile(user: AbstractBaseUser, flags: list[str]) -> None:
+    """A warning sign reported in a session is a profile change: triage runs again."""
+    profile = selectors.profile_get(user=user)
+    if profile is None or not flags:
+        return
+    data = {**profile.data, "red_flags": _merged_flags(profile.data["red_flags"], flags)}
+    profile_update(user=user, data=data, source=Plan.Source.SESSION)
+
+
+@transaction.atomic
+def session_start(
+    *,
+    user: AbstractBaseUser,
+    slot: str,
+    pain_leg: int,
+    pain_back: int,
+    extent: str,
+    red_flags: list[str],
+) -> SessionLog:
+    plan = selectors.plan_current(user=user)
+    if plan is None or not plan.is_program:
+        raise NoProgram
+    log = SessionLog.objects.create(
+        user=user,
+        plan=plan,
+        date=timezone.localdate(),
+        slot=slot,
+        pain_before_leg=pain_leg,
+        pain_before_back=pain_back,
+        extent_before=extent,
+        new_red_flags=red_flags,
+        ending=SessionLog.Ending.RED_FLAG if red_flags else SessionLog.Ending.OPEN,
+    )
+    _flag_profile(user, red_flags)
+    return log
+
+
+@transaction.atomic
+def session_progress(
+    *, user: AbstractBaseUser, log_id: int, step: int, exercises_done: list[str]
+) -> SessionLog:
+    """Save how far the player got; called on each step and from the page-hide beacon."""
+    log = selectors.session_log_get(user=user, log_id=log_id)
+    if log.ending:
+        return log  # a finished session is not reopened by a late beacon
+    in_plan = _plan_exercises(log)
+    log.step = max(0, step)
+    log.exercises_done = [e for e in dict.fromkeys(exercises_done) if e in in_plan]
+    log.done = bool(log.exercises_done)
+    log.save(update_fields=["step", "exercises_done", "done", "updated_at"])
+    return log
+
+
+def _plan_exercises(log: SessionLog) -> set[str]:
+    for session in log.plan.answer.get("sessions") or []:
+        if session["slot"] == log.slot:
+            return {item["exercise"] for item in session["items"]}
+    return set()
+
+
+@transaction.atomic
+def session_log(
+    *,
+    user: AbstractBaseUser,
+    log_id: int,
+    pain_leg: int,
+    pain_back: int,
+    extent: str,
+    red_flags: list[str],
+    spreading: bool = False,
+) -> SessionLog:
+    """Close a session with the after-check; the log is what the weekly review reads."""
+    log = selectors.session_log_get(user=user, log_id=log_id)
+    log.pain_after_leg = pain_leg
+    log.pain_after_back = pain_back
+    log.extent_after = extent
+    log.new_red_flags = _merged_flags(log.new_red_flags, red_flags)
+    log.done = bool(log.exercises_done)
+    if red_flags:
+        log.ending = SessionLog.Ending.RED_FLAG
+    elif spreading or extent_spread(log):
+        log.ending = SessionLog.Ending.SPREADING
+    else:
+        log.ending = SessionLog.Ending.FINISHED
+    log.save()
+    _flag_profile(user, red_flags)
+    return log
+
+
+def extent_spread(log: SessionLog) -> bool:
+    """Did the symptoms reach further down the leg after the session than before it?"""
+    if not log.extent_before or not log.extent_after:
+        return False
+    from sciatica_coach.engine.vocabulary import extent_rank
+
+    return extent_rank(log.extent_after) > extent_rank(log.extent_before)  # type: ignore[arg-type]
+
+
+@transaction.atomic
+def review_week(*, user: AbstractBaseUser, today: dt.date | None = None) -> Review:
+    """Ask the engine to review the last week; its plan replaces the current one."""
+    today = today or timezone.localdate()
+    profile = selectors.profile_get(user=user)
+    if profile is None:
+        raise NoProfile
+    plan = selectors.plan_current(user=user)
+    if plan is None or not plan.is_program or profile.started_on is None:
+        raise NoProgram
+    logs = selectors.session_logs_between(
+        user=user, start=today - selectors.REVIEW_INTERVAL, end=today
+    )
+    answer = engine.review(
+        {
+            "profile": profile.data,
+            "plan": plan.answer,
+            "started_on": profile.started_on.isoformat(),
+            "today": today.isoformat(),
+            "baseline_pain": {"leg": profile.baseline_leg, "back": profile.baseline_back},
+            "logs": [log.to_engine() for log in logs],
+        }
+    )
+    added = answer.get("avoid_exercises_added") or []
+    if added:
+        avoid = profile.data.get("avoid_exercises", [])
+        profile.data = {**profile.data, "avoid_exercises": _merged_flags(avoid, added)}
+        profile.triage = engine.triage(profile.data)
+        profile.save(update_fields=["data", "triage", "updated_at"])
+    new_plan = None
+    if answer.get("plan") is not None:
+        new_plan = Plan.objects.create(
+            user=user,
+            created_on=today,
+            engine_version=answer["plan"].get("engine_version", engine.ENGINE_VERSION),
+            source=Plan.Source.REVIEW,
+            answer=answer["plan"],
+        )
+    return Review.objects.create(user=user, date=today, answer=answer, plan=new_plan)

@@ -1,0 +1,46 @@
+"""The self-assessment: each test explained, timers on the page, findings from the engine."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from sciatica_coach import engine
+from sciatica_coach.engine.assessment import GENERAL_NOTE
+from sciatica_coach.program import selectors, services
+from sciatica_coach.program.assessment_guide import SAFETY, SELF_TESTS
+from sciatica_coach.program.forms import AssessmentForm
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assessment(request: HttpRequest) -> HttpResponse:
+    profile = selectors.profile_get(user=request.user)
+    if profile is None:
+        return redirect("intake")
+    if request.method == "POST":
+        form = AssessmentForm(request.POST)
+        if form.is_valid():
+            try:
+                _, findings = services.assessment_save(
+                    user=request.user, assessment=form.to_assessment()
+                )
+            except engine.RefusedInput as refused:
+                form.add_engine_error(refused.field, refused.reason)
+            else:
+                return render(
+                    request,
+                    "program/assessment_result.html",
+                    {"findings": findings, "note": GENERAL_NOTE},
+                )
+    else:
+        form = AssessmentForm(initial=profile.data.get("assessment") or {})
+    tests = [
+        {"test": test, "fields": [form[name] for name in test.fields]} for test in SELF_TESTS
+    ]
+    return render(
+        request,
+        "program/assessment.html",
+        {"form": form, "tests": tests, "safety": SAFETY},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,66 @@
+"""The weekly review: the engine looks back over the week and makes the next plan."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from sciatica_coach.program import selectors, services
+from sciatica_coach.program.exercises import exercise_get
+
+DECISION_LABEL = {
+    "progress": _("Well done: your plan moves on a step"),
+    "continue": _("Keep going with the same plan"),
+    "regress": _("Your plan eases back a step"),
+    "stop_and_seek_care": _("Stop the exercises and get checked"),
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest) -> HttpResponse:
+    profile = selectors.profile_get(user=request.user)
+    plan = selectors.plan_current(user=request.user)
+    if profile is None or plan is None:
+        return redirect("intake")
+    if request.method == "POST":
+        if not plan.is_program:
+            return redirect("today")
+        done = services.review_week(user=request.user)
+        return redirect("review_detail", review_id=done.pk)
+    latest = selectors.review_latest(user=request.user)
+    return render(
+        request,
+        "program/review.html",
+        {
+            "latest": latest,
+            "decision_label": DECISION_LABEL.get(latest.answer["decision"]) if latest else None,
+            "due": selectors.review_due(profile=profile, latest=latest, today=timezone.localdate()),
+            "can_review": plan.is_program,
+            "history": selectors.plan_history(user=request.user),
+            "started_on": profile.started_on,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def review_detail(request: HttpRequest, review_id: int) -> HttpResponse:
+    found = selectors.review_get(user=request.user, review_id=review_id)
+    answer = found.answer
+    removed = [
+        (exercise_get(e) or {}).get("name", e) for e in answer.get("avoid_exercises_added", [])
+    ]
+    return render(
+        request,
+        "program/review_detail.html",
+        {
+            "review": found,
+            "answer": answer,
+            "decision_label": DECISION_LABEL.get(answer["decision"], answer["decision"]),
+            "adherence_percent": round(answer["adherence"] * 100),
+            "removed": removed,
+        },
+    )

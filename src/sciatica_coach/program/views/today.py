@@ -1,0 +1,76 @@
+"""Today: the day's sessions, or the screen that says why there is no program now."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from sciatica_coach.engine.vocabulary import URGENCY_TEXT
+from sciatica_coach.program import selectors
+from sciatica_coach.program.choices import SLOTS
+from sciatica_coach.program.exercises import exercise_get
+from sciatica_coach.program.models import Plan
+
+# Urgencies at which everything stops (a clear red screen) rather than "see a doctor first".
+STOP_URGENCIES = ("emergency", "urgent")
+
+
+def no_program(request: HttpRequest, plan: Plan) -> HttpResponse:
+    answer = plan.answer
+    urgency = answer["urgency"]
+    return render(
+        request,
+        "program/stop.html" if urgency in STOP_URGENCIES else "program/doctor_first.html",
+        {
+            "answer": answer,
+            "urgency": urgency,
+            "urgency_text": URGENCY_TEXT[urgency],
+        },
+    )
+
+
+@login_required
+@require_GET
+def today(request: HttpRequest) -> HttpResponse:
+    profile = selectors.profile_get(user=request.user)
+    if profile is None:
+        return redirect("intake")
+    plan = selectors.plan_current(user=request.user)
+    if plan is None:
+        return redirect("intake")
+    if not plan.is_program:
+        return no_program(request, plan)
+    date = timezone.localdate()
+    logs = selectors.session_logs_on(user=request.user, date=date)
+    sessions: list[dict[str, Any]] = []
+    for session in plan.answer["sessions"]:
+        log = logs.get(session["slot"])
+        sessions.append(
+            {
+                **session,
+                "label": SLOTS.get(session["slot"], session["slot"]),
+                "minutes": max(1, round(session["seconds"] / 60)),
+                "log": log,
+                "finished": log is not None and bool(log.ending),
+            }
+        )
+    excluded = [
+        {**item, "name": (exercise_get(item["exercise"]) or {}).get("name", item["exercise"])}
+        for item in plan.answer.get("excluded", [])
+    ]
+    latest = selectors.review_latest(user=request.user)
+    return render(
+        request,
+        "program/today.html",
+        {
+            "plan": plan,
+            "answer": plan.answer,
+            "sessions": sessions,
+            "excluded": excluded,
+            "review_due": selectors.review_due(profile=profile, latest=latest, today=date),
+            "has_assessment": bool(profile.data.get("assessment")),
+        },
+    )

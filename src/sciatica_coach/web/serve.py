@@ -1,0 +1,62 @@
+"""`sciatica-coach serve` and `sciatica-coach manage`: Django behind the one command."""
+
+import os
+import sys
+from collections.abc import Sequence
+
+SETTINGS_MODULE = "sciatica_coach.web.settings"
+
+
+def _setup(data_dir: str | None) -> None:
+    if data_dir:
+        os.environ["SCIATICA_COACH_DATA_DIR"] = os.path.abspath(data_dir)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
+    import django
+
+    django.setup()
+
+
+def manage(args: Sequence[str]) -> int:
+    """Any Django management command, with our settings."""
+    _setup(None)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["sciatica-coach manage", *args])
+    return 0
+
+
+def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "sciatica_coach.web.wsgi:application",
+        "--bind",
+        bind,
+        "--workers",
+        str(workers),
+        "--preload",
+        "--config",
+        "python:sciatica_coach.web.gunicorn_conf",
+        "--access-logfile",
+        "-" if os.environ.get("SCIATICA_COACH_ACCESS_LOG") else "/dev/null",
+    ]
+
+
+def serve(host: str, port: int, data_dir: str | None, workers: int) -> int:
+    """Migrate, collect static files, then replace this process with gunicorn."""
+    _setup(data_dir)
+    from django.conf import settings
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    print(
+        f"Sciatica Coach on http://{host}:{port}/ (data in {settings.DATA_DIR})",
+        file=sys.stderr,
+        flush=True,
+    )
+    argv = gunicorn_argv(host, port, workers)
+    os.execv(argv[0], argv)  # noqa: S606 - our own interpreter, fixed arguments
+    return 0  # pragma: no cover - execv does not return

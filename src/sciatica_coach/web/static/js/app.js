@@ -1,0 +1,174 @@
+// Small progressive enhancements; every page works without them except the timers.
+// No inline script anywhere: the Content-Security-Policy allows scripts from this origin only.
+"use strict";
+
+(function () {
+  // --- Body map: shade the parts the person chose (leg side and how far down). ---
+  function bodyMap(form) {
+    var levels = ["none", "back", "buttock", "thigh", "below_knee", "foot"];
+    function update() {
+      var side = (form.querySelector("input[name=leg_side]:checked") || {}).value || "none";
+      var extent = (form.querySelector("input[name=extent]:checked") || {}).value || "none";
+      var reach = levels.indexOf(extent);
+      form.querySelectorAll(".zone").forEach(function (zone) {
+        var zoneSide = zone.getAttribute("data-side");
+        var level = levels.indexOf(zone.getAttribute("data-zone"));
+        var sideOn = !zoneSide || side === "both" || side === zoneSide;
+        zone.classList.toggle("on", level > 0 && level <= reach && sideOn);
+      });
+    }
+    form.addEventListener("change", update);
+    update();
+  }
+
+  // --- Speech: optional spoken cues, off until the person turns them on. ---
+  function say(text, enabled) {
+    if (!enabled || !("speechSynthesis" in window)) return;
+    window.speechSynthesis.cancel();
+    window.speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+  }
+
+  // --- Guided session player. ---
+  function player(root) {
+    var steps = Array.prototype.slice.call(root.querySelectorAll("[data-step]"));
+    var form = root.querySelector("[data-progress-form]");
+    var url = root.getAttribute("data-progress-url");
+    var position = root.querySelector("[data-position]");
+    var finish = root.querySelector("[data-finish]");
+    var speech = root.querySelector("[data-speech]");
+    var pauseButton = root.querySelector("[data-pause]");
+    var current = parseInt(root.getAttribute("data-start-step"), 10) || 0;
+    var done = {};
+    var paused = false;
+    var ticking = null;
+    var positionText = position.textContent;
+    var total = steps.length;
+
+    function payload() {
+      var data = new FormData(form);
+      data.append("step", String(current));
+      Object.keys(done).forEach(function (id) { data.append("done", id); });
+      return data;
+    }
+    function save() {
+      fetch(url, { method: "POST", body: payload(), credentials: "same-origin" }).catch(function () {});
+    }
+    function stopTimer() { if (ticking) { clearInterval(ticking); ticking = null; } }
+    function show(index, focus) {
+      stopTimer();
+      current = Math.max(0, Math.min(index, total));
+      steps.forEach(function (step, i) { step.hidden = i !== current; });
+      var atEnd = current >= total;
+      finish.hidden = !atEnd;
+      root.querySelector("[data-next]").hidden = atEnd;
+      root.querySelector("[data-skip]").hidden = atEnd;
+      position.textContent = atEnd ? finish.textContent
+        : positionText.replace(/\d+/, String(current + 1));
+      if (atEnd) { finish.focus(); return; }
+      var step = steps[current];
+      if (focus) step.querySelector("h1").focus();
+      var cues = step.querySelector("[data-cues]");
+      say(step.querySelector("h1").textContent + ". " + (cues ? cues.textContent : ""), speech.checked);
+    }
+    function startHold(step) {
+      var hold = parseInt(step.getAttribute("data-hold"), 10);
+      var display = step.querySelector("[data-time]");
+      var status = step.querySelector("[data-time-status]");
+      var left = hold;
+      stopTimer();
+      display.textContent = String(left);
+      say(step.querySelector("[data-timer-start]").textContent, speech.checked);
+      ticking = setInterval(function () {
+        if (paused) return;
+        left -= 1;
+        display.textContent = String(Math.max(left, 0));
+        if (left <= 0) {
+          stopTimer();
+          status.textContent = display.getAttribute("data-done-text") || "Time";
+          say(status.textContent, speech.checked);
+          countUp(step);
+        }
+      }, 1000);
+    }
+    function countUp(step) {
+      var counter = step.querySelector("[data-count]");
+      counter.textContent = String(parseInt(counter.textContent, 10) + 1);
+    }
+
+    root.addEventListener("click", function (event) {
+      var target = event.target.closest("button");
+      if (!target) return;
+      var step = steps[current];
+      if (target.hasAttribute("data-timer-start")) startHold(step);
+      else if (target.hasAttribute("data-count-up")) countUp(step);
+      else if (target.hasAttribute("data-next")) {
+        done[step.getAttribute("data-exercise")] = true;
+        show(current + 1, true);
+        save();
+      } else if (target.hasAttribute("data-skip")) { show(current + 1, true); save(); }
+      else if (target.hasAttribute("data-back")) { show(current - 1, true); save(); }
+      else if (target.hasAttribute("data-pause")) {
+        paused = !paused;
+        root.classList.toggle("paused", paused);
+        target.setAttribute("aria-pressed", String(paused));
+        if (paused && "speechSynthesis" in window) window.speechSynthesis.cancel();
+      }
+    });
+    // A closed tab or a phone call must not lose the session: send what we have.
+    window.addEventListener("pagehide", function () {
+      if (navigator.sendBeacon) navigator.sendBeacon(url, payload());
+    });
+    steps.forEach(function (step) {
+      if (step.getAttribute("data-done") === "true") done[step.getAttribute("data-exercise")] = true;
+    });
+    show(current, false);
+  }
+
+  // --- Self-assessment tools: a stopwatch, a tally and a countdown that fill the inputs. ---
+  function assessmentTools(root) {
+    var running = null;
+    root.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) return;
+      var box = button.closest(".test-field");
+      var display = box && box.querySelector("[data-time]");
+      if (button.hasAttribute("data-stopwatch")) {
+        var input = document.getElementById(button.getAttribute("data-stopwatch"));
+        if (running && running.button === button) {
+          clearInterval(running.id);
+          input.value = String(Math.round((Date.now() - running.start) / 1000));
+          button.textContent = button.getAttribute("data-label");
+          running = null;
+          input.focus();
+          return;
+        }
+        if (running) return;
+        button.setAttribute("data-label", button.textContent);
+        button.textContent = button.getAttribute("data-stop-label");
+        var start = Date.now();
+        running = { button: button, start: start, id: setInterval(function () {
+          display.textContent = String(Math.floor((Date.now() - start) / 1000));
+        }, 250) };
+      } else if (button.hasAttribute("data-tally")) {
+        var field = document.getElementById(button.getAttribute("data-tally"));
+        field.value = String((parseInt(field.value, 10) || 0) + 1);
+      } else if (button.hasAttribute("data-countdown-start")) {
+        var left = parseInt(button.getAttribute("data-countdown-start"), 10);
+        button.disabled = true;
+        var id = setInterval(function () {
+          left -= 1;
+          display.textContent = String(Math.max(left, 0));
+          if (left <= 0) { clearInterval(id); button.disabled = false; }
+        }, 1000);
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var map = document.querySelector("[data-body-map]");
+    if (map) bodyMap(map);
+    var root = document.querySelector("[data-player]");
+    if (root) player(root);
+    if (document.querySelector(".self-test")) assessmentTools(document.querySelector("main"));
+  });
+})();

@@ -1,0 +1,16 @@
+from django.urls import URLPattern, URLResolver, include, path
+from django.views.generic import RedirectView
+
+from sciatica_coach.web import views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.home, name="home"),
+    path("accounts/", include("sciatica_coach.accounts.urls")),
+    path("", include("sciatica_coach.program.urls")),
+    path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
+]
+
+handler400 = "sciatica_coach.web.views.bad_request"
+handler403 = "sciatica_coach.web.views.permission_denied"
+handler404 = "sciatica_coach.web.views.page_not_found"
+handler500 = "sciatica_coach.web.views.server_error"
