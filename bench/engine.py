@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import random
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -26,6 +27,7 @@ from sciatica_coach.engine.vocabulary import CONDITION_ORDER, EXTENT_ORDER, RED_
 EQUIPMENT = ["stability_ball", "towel", "chair", "wall", "band", "pillow"]
 SIDED = ["negative", "positive_left", "positive_right", "positive_both"]
 TODAY = dt.date(2026, 10, 29)
+PYTHON = sys.version.split()[0]
 
 
 def make_profile(rng: random.Random) -> dict[str, Any]:
@@ -49,7 +51,9 @@ def make_profile(rng: random.Random) -> dict[str, Any]:
         "contract": "sciatica-coach/1",
         "age": rng.randint(18, 90),
         "sex": sex,
-        "pregnancy_weeks": rng.choice([None, None, None, rng.randint(4, 40)]) if sex == "female" else None,
+        "pregnancy_weeks": rng.choice([None, None, None, rng.randint(4, 40)])
+        if sex == "female"
+        else None,
         "symptoms": {
             "leg_side": rng.choice(["left", "right", "none"]),
             "extent": rng.choice(EXTENT_ORDER),
@@ -71,7 +75,9 @@ def make_profile(rng: random.Random) -> dict[str, Any]:
     }
 
 
-def make_review(rng: random.Random, profile: dict[str, Any], plan: dict[str, Any]) -> dict[str, Any]:
+def make_review(
+    rng: random.Random, profile: dict[str, Any], plan: dict[str, Any]
+) -> dict[str, Any]:
     logs = []
     ids = [i["exercise"] for s in plan["sessions"] or [] for i in s["items"]]
     for back in range(7, 0, -1):
@@ -79,17 +85,19 @@ def make_review(rng: random.Random, profile: dict[str, Any], plan: dict[str, Any
             if rng.random() < 0.2:
                 continue
             before = rng.choice(EXTENT_ORDER[2:])
-            logs.append({
-                "date": (TODAY - dt.timedelta(days=back)).isoformat(),
-                "slot": slot,
-                "done": True,
-                "pain_before": {"leg": rng.randint(0, 10), "back": rng.randint(0, 10)},
-                "pain_after": {"leg": rng.randint(0, 10), "back": rng.randint(0, 10)},
-                "extent_before": before,
-                "extent_after": before if rng.random() < 0.9 else rng.choice(EXTENT_ORDER),
-                "exercises_done": ids,
-                "new_red_flags": [],
-            })
+            logs.append(
+                {
+                    "date": (TODAY - dt.timedelta(days=back)).isoformat(),
+                    "slot": slot,
+                    "done": True,
+                    "pain_before": {"leg": rng.randint(0, 10), "back": rng.randint(0, 10)},
+                    "pain_after": {"leg": rng.randint(0, 10), "back": rng.randint(0, 10)},
+                    "extent_before": before,
+                    "extent_after": before if rng.random() < 0.9 else rng.choice(EXTENT_ORDER),
+                    "exercises_done": ids,
+                    "new_red_flags": [],
+                }
+            )
     return {
         "profile": profile,
         "plan": plan,
@@ -137,7 +145,9 @@ def review_many(requests: list[dict[str, Any]], total: int, workers: int) -> flo
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--profiles", type=int, default=10_000)
     parser.add_argument("--reviews", type=int, default=0, help="review this many patients for real")
     parser.add_argument("--seed", type=int, default=1)
@@ -149,7 +159,9 @@ def main() -> None:
     plans = [engine.plan(p) for p in profiles]
     with_program = [(p, plan) for p, plan in zip(profiles, plans, strict=True) if plan["sessions"]]
     requests = [make_review(rng, p, plan) for p, plan in with_program]
-    print(f"{len(profiles):,} profiles ({len(with_program):,} with a program), Python {os.sys.version.split()[0]}")
+    print(
+        f"{len(profiles):,} profiles ({len(with_program):,} with a program), Python {PYTHON}"
+    )
 
     print("plan")
     validate = timed("validate profile (floor)", parse_profile, profiles)
@@ -172,7 +184,8 @@ def main() -> None:
         sample = min(len(requests) * 2, 20_000)
         seconds = review_many(requests, sample, workers)
         print(
-            f"weekly review of 100,000 patients on {workers} cores: {seconds * 100_000 / sample:.0f} s "
+            f"weekly review of 100,000 patients on {workers} cores: "
+            f"{seconds * 100_000 / sample:.0f} s "
             f"projected from {sample:,} (goal: under 120 s)"
         )
     print(f"goal: plan median under 1 ms: {'met' if plan['median_ms'] < 1 else 'NOT met'}")
