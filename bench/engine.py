@@ -159,9 +159,7 @@ def main() -> None:
     plans = [engine.plan(p) for p in profiles]
     with_program = [(p, plan) for p, plan in zip(profiles, plans, strict=True) if plan["sessions"]]
     requests = [make_review(rng, p, plan) for p, plan in with_program]
-    print(
-        f"{len(profiles):,} profiles ({len(with_program):,} with a program), Python {PYTHON}"
-    )
+    print(f"{len(profiles):,} profiles ({len(with_program):,} with a program), Python {PYTHON}")
 
     print("plan")
     validate = timed("validate profile (floor)", parse_profile, profiles)
