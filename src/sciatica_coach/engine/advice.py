@@ -14,8 +14,8 @@ STAY_ACTIVE: Final = (
     "sciatica settle faster than resting."
 )
 BED_REST: Final = (
-    "If the pain is very bad you may rest in bed for a day or two at most; "
-    "longer bed rest does not help and makes stiffness worse."
+    "If the pain is very bad, you may rest in bed for a day or two at most. "
+    "Longer bed rest does not help and makes stiffness worse."
 )
 WITHIN_COMFORT: Final = (
     "Exercise within comfort, never to exhaustion: a gentle stretch or mild effort is right; "
@@ -26,10 +26,10 @@ STOP_IF_SPREADING: Final = (
     "and tell your clinician at your next review."
 )
 SAFETY_NET: Final = (
-    "Go to an emergency department at once if you get numbness between your legs or around your "
-    "back passage, new trouble controlling or feeling your bladder or bowel, or weakness or "
-    "numbness in both legs. These can be signs of cauda equina syndrome, which needs treatment "
-    "the same day."
+    "Go to an emergency department at once if you notice any of these: numbness between your legs "
+    "or around your back passage; new trouble controlling or feeling your bladder or bowel; "
+    "weakness or numbness in both legs. They can be signs of cauda equina syndrome. That is "
+    "pressure on the nerves at the bottom of the spine, and it needs treatment the same day."
 )
 TWICE_DAILY: Final = (
     "Do your session twice a day, morning and evening. Regular, gentle practice matters more "
@@ -44,7 +44,7 @@ URGENCY_ADVICE: Final[dict[Urgency, tuple[str, ...]]] = {
     "emergency": (
         "Go to the nearest emergency department now, or call your local emergency number if you "
         "cannot get there safely. Do not wait to see whether it gets better.",
-        "Tell them you have back or leg pain with the symptoms listed here, and that you are "
+        "Tell them you have back or leg pain with the symptoms listed here. Say that you are "
         "worried about cauda equina syndrome (pressure on the nerves at the bottom of the spine).",
         "Do not start or carry on with any exercises until a doctor has checked you.",
     ),
@@ -78,12 +78,12 @@ PHASE_ADVICE: Final[dict[Phase, tuple[str, ...]]] = {
     "relief": (
         "For now the aim is to calm the pain: gentle positions and stretches, short sessions, and "
         "walking as far as is comfortable.",
-        "Heat or cold, medicines your doctor prescribed, and (once a doctor has ruled out anything "
-        "needing surgery) massage may also help; you can log what helps you.",
+        "Heat or cold and medicines your doctor prescribed may also help. So may massage, once a "
+        "doctor has ruled out anything needing surgery. You can log what helps you.",
     ),
     "recovery": (
-        "Now that the pain has eased, the aim is to correct the muscle imbalances that led to it: "
-        "stretches for flexibility and strengthening to protect your back.",
+        "Now that the pain has eased, the aim is to correct the muscle imbalances that led to it. "
+        "Stretches bring back flexibility, and strengthening protects your back.",
     ),
     "maintenance": (
         "The aim now is to keep your gains for good: strengthening and daily stretches.",
@@ -114,8 +114,8 @@ CONDITION_ADVICE: Final[dict[str, str]] = {
         "around it can take pressure off the nerve."
     ),
     "pregnancy_related": (
-        "In pregnancy, avoid lying on your front from about 13 weeks and flat on your back from "
-        "about 20 weeks; your plan uses sitting, standing, kneeling and side-lying exercises."
+        "In pregnancy, avoid lying on your front from about 13 weeks, and flat on your back from "
+        "about 20 weeks. Your plan uses sitting, standing, kneeling and side-lying exercises."
     ),
 }
 

@@ -305,9 +305,16 @@ def _apply_variant_step(needs: _Needs, step: int) -> None:
     needs.chosen = replaced
 
 
+# A one-sided finding narrows a stretch to the tight side; strengthening always trains both sides,
+# so that evening out a weak side never builds a new imbalance on the other.
+ONE_SIDED_KINDS: Final = ("stretch", "nerve_glide")
+
+
 def _side(choice: _Choice) -> ItemSide:
     if not choice.exercise.dose.per_side:
         return "both"
+    if choice.exercise.kind not in ONE_SIDED_KINDS:
+        return "each"
     sides = choice.sides - {"both"}
     if len(sides) == 1 and "both" not in choice.sides:
         return "left" if "left" in sides else "right"

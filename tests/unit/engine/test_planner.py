@@ -293,3 +293,11 @@ def test_every_plan_records_the_engine_version_and_contract() -> None:
     plan = plan_for()
     assert plan["contract"] == "sciatica-coach/1"
     assert plan["engine_version"] == engine.ENGINE_VERSION
+
+
+def test_strengthening_trains_both_sides_even_for_a_one_sided_weakness() -> None:
+    plan = plan_for(
+        assessment={"side_bridge_left_s": 20, "side_bridge_right_s": 40}, pain={"leg": 4, "back": 3}
+    )
+    item = next(i for i in items(plan) if i["exercise"] == "side_plank")
+    assert item["side"] == "each"

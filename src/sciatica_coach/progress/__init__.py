@@ -1,0 +1,1 @@
+"""Progress: charts and plain-language summaries of what the logs show."""
