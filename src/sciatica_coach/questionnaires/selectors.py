@@ -1,0 +1,42 @@
+"""Reads, each scoped to one user."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Max
+
+from sciatica_coach.program.models import Review
+from sciatica_coach.questionnaires.models import Response
+from sciatica_coach.questionnaires.schedule import is_due
+
+
+@dataclass(frozen=True)
+class Due:
+    instrument: str
+    label: str
+    last: dt.date | None
+    due: bool
+
+
+def questionnaires_due(*, user: AbstractBaseUser, today: dt.date) -> list[Due]:
+    last = dict(
+        Response.objects.filter(user=user)
+        .values_list("instrument")
+        .annotate(latest=Max("date"))
+        .values_list("instrument", "latest")
+    )
+    last_review = Review.objects.filter(user=user).aggregate(latest=Max("date"))["latest"]
+    return [
+        Due(
+            instrument=value,
+            label=str(label),
+            last=last.get(value),
+            due=is_due(value, last=last.get(value), today=today, last_review=last_review),
+        )
+        for value, label in Response.Instrument.choices
+    ]
+
+
+def responses_for(*, user: AbstractBaseUser, instrument: str) -> list[Response]:
+    return list(Response.objects.filter(user=user, instrument=instrument).order_by("date", "id"))
