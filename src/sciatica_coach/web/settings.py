@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "sciatica_coach.web",
     "sciatica_coach.accounts",
     "sciatica_coach.program",
+    "sciatica_coach.education",
+    "sciatica_coach.questionnaires",
+    "sciatica_coach.progress",
+    "sciatica_coach.mydata",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("accounts/", include("sciatica_coach.accounts.urls")),
     path("", include("sciatica_coach.program.urls")),
+    path("", include("sciatica_coach.education.urls")),
+    path("", include("sciatica_coach.questionnaires.urls")),
+    path("", include("sciatica_coach.progress.urls")),
+    path("", include("sciatica_coach.mydata.urls")),
     path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
 ]
 

@@ -1,0 +1,35 @@
+from typing import Any
+
+from django import forms
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils.translation import gettext_lazy as _
+
+CONFIRM_WORD = "DELETE"
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.CharField(
+        label=_("Type DELETE to confirm"),
+        help_text=_("This cannot be undone. Download your data first if you want to keep it."),
+    )
+
+    def __init__(self, *args: Any, user: AbstractBaseUser, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password
+
+    def clean_confirm(self) -> str:
+        word: str = self.cleaned_data["confirm"].strip()
+        if word.upper() != CONFIRM_WORD:
+            raise forms.ValidationError(_("Please type DELETE in capital letters."))
+        return word
