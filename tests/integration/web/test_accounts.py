@@ -11,14 +11,18 @@ from django.test import Client
 from sciatica_coach.accounts.forms import LOCKED_OUT
 from sciatica_coach.web import settings as production_settings
 
-PASSWORD = "a-long-Passw0rd!"
+PASSWORD = "a-long-Passw0rd!"  # noqa: S105 - a test persona's password
 
 
 def test_signing_up_logs_in_and_starts_the_intake(client: Client, db: None) -> None:
     response = client.post(
         "/accounts/signup/",
-        {"username": "carol", "email": "carol@example.org",
-         "password1": "quiet-River-72", "password2": "quiet-River-72"},
+        {
+            "username": "carol",
+            "email": "carol@example.org",
+            "password1": "quiet-River-72",
+            "password2": "quiet-River-72",
+        },
     )
     assert response["Location"] == "/intake/"
     assert client.get("/intake/").status_code == 200
@@ -27,8 +31,12 @@ def test_signing_up_logs_in_and_starts_the_intake(client: Client, db: None) -> N
 def test_a_mistyped_sign_up_keeps_the_username(client: Client, db: None) -> None:
     response = client.post(
         "/accounts/signup/",
-        {"username": "carol", "email": "carol@example.org",
-         "password1": "quiet-River-72", "password2": "other"},
+        {
+            "username": "carol",
+            "email": "carol@example.org",
+            "password1": "quiet-River-72",
+            "password2": "other",
+        },
     )
     assert response.status_code == 400
     assert 'value="carol"' in response.content.decode()
@@ -67,7 +75,11 @@ def test_a_good_login_clears_earlier_failures(client: Client, alice: User) -> No
 def test_changing_the_password(alice_client: Client, alice: User) -> None:
     response = alice_client.post(
         "/accounts/password/change/",
-        {"old_password": PASSWORD, "new_password1": "new-Secret-55x", "new_password2": "new-Secret-55x"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "new-Secret-55x",
+            "new_password2": "new-Secret-55x",
+        },
     )
     assert response["Location"] == "/accounts/password/change/done/"
     alice.refresh_from_db()

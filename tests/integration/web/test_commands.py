@@ -14,7 +14,8 @@ from sciatica_coach.web import serve, views
 def test_serve_runs_gunicorn_with_the_apps_hooks() -> None:
     argv = serve.gunicorn_argv("127.0.0.1", 8123, 2)
     assert argv[1:4] == ["-m", "gunicorn", "sciatica_coach.web.wsgi:application"]
-    assert "127.0.0.1:8123" in argv and "--preload" in argv
+    assert "127.0.0.1:8123" in argv
+    assert "--preload" in argv
 
 
 def run_cli(args: list[str], tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[str]:
@@ -23,18 +24,27 @@ def run_cli(args: list[str], tmp_path: Path, **extra: str) -> subprocess.Complet
     environment.pop("DATABASE_URL", None)
     return subprocess.run(
         [str(Path(sys.executable).parent / "sciatica-coach"), *args],
-        env=environment, capture_output=True, text=True, timeout=120, check=False,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
 def test_manage_runs_django_commands_on_sqlite_in_the_data_dir(tmp_path: Path) -> None:
     result = run_cli(["manage", "migrate", "--verbosity", "0"], tmp_path)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "db.sqlite3").exists() and (tmp_path / "secret_key").exists()
+    assert (tmp_path / "db.sqlite3").exists()
+    assert (tmp_path / "secret_key").exists()
     journal = run_cli(
-        ["manage", "shell", "-c",
-         "from django.db import connection; c = connection.cursor(); "
-         "print(c.execute('PRAGMA journal_mode').fetchone()[0])"],
+        [
+            "manage",
+            "shell",
+            "-c",
+            "from django.db import connection; c = connection.cursor(); "
+            "print(c.execute('PRAGMA journal_mode').fetchone()[0])",
+        ],
         tmp_path,
     )
     assert journal.stdout.strip().splitlines()[-1] == "wal", journal.stderr
@@ -62,4 +72,5 @@ def test_a_crashing_view_gives_the_friendly_page(client: Client, db: None) -> No
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(views, "render", lambda *a, **k: 1 / 0)
         response = client.get("/")
-    assert response.status_code == 500 and b"Traceback" not in response.content
+    assert response.status_code == 500
+    assert b"Traceback" not in response.content

@@ -32,7 +32,8 @@ def test_bob_cannot_change_alices_session(bob_client: Client, alices_log: Sessio
     )
     assert (progress.status_code, finish.status_code) == (404, 404)
     alices_log.refresh_from_db()
-    assert alices_log.step == 0 and alices_log.ending == ""
+    assert alices_log.step == 0
+    assert alices_log.ending == ""
 
 
 def test_bob_cannot_see_alices_review(alice: User, bob_client: Client) -> None:

@@ -19,7 +19,8 @@ def test_profile_update_stores_the_triage_and_makes_a_plan(alice: User) -> None:
     profile = with_program(alice)
     assert profile.triage["urgency"] == "self_care"
     plan = selectors.plan_current(user=alice)
-    assert plan is not None and plan.is_program
+    assert plan is not None
+    assert plan.is_program
     assert plan.engine_version == engine.ENGINE_VERSION
 
 
@@ -27,13 +28,15 @@ def test_profile_update_refuses_a_bad_profile_and_saves_nothing(alice: User) -> 
     with pytest.raises(engine.RefusedInput) as refused:
         services.profile_update(user=alice, data=factories.profile(pain={"leg": 11}))
     assert refused.value.field == "profile.pain.leg"
-    assert not Profile.objects.exists() and not Plan.objects.exists()
+    assert not Profile.objects.exists()
+    assert not Plan.objects.exists()
 
 
 def test_a_red_flag_gives_no_program_and_the_engines_advice(alice: User) -> None:
     with_program(alice, red_flags=["saddle_numbness"])
     plan = selectors.plan_current(user=alice)
-    assert plan is not None and not plan.is_program
+    assert plan is not None
+    assert not plan.is_program
     assert plan.answer["urgency"] == "emergency"
     assert plan.answer["advice"]
 
@@ -80,7 +83,9 @@ def test_progress_keeps_only_exercises_of_the_session(alice: User) -> None:
     first = log.plan.answer["sessions"][0]["items"][0]["exercise"]
     services.session_progress(user=alice, log_id=log.pk, step=1, exercises_done=[first, "nope"])
     log.refresh_from_db()
-    assert log.exercises_done == [first] and log.done and log.step == 1
+    assert log.exercises_done == [first]
+    assert log.done
+    assert log.step == 1
 
 
 def test_a_late_beacon_does_not_reopen_a_finished_session(alice: User) -> None:
@@ -91,7 +96,8 @@ def test_a_late_beacon_does_not_reopen_a_finished_session(alice: User) -> None:
     )
     services.session_progress(user=alice, log_id=log.pk, step=5, exercises_done=["bird_dog"])
     log.refresh_from_db()
-    assert log.ending == SessionLog.Ending.FINISHED and log.step == 0
+    assert log.ending == SessionLog.Ending.FINISHED
+    assert log.step == 0
 
 
 def test_symptoms_reaching_further_down_end_the_session_as_spreading(alice: User) -> None:
@@ -130,12 +136,17 @@ def test_the_weekly_review_replaces_the_plan_and_keeps_the_old_one(alice: User) 
                     exercises_done=[log.plan.answer["sessions"][0]["items"][0]["exercise"]],
                 )
                 services.session_log(
-                    user=alice, log_id=log.pk, pain_leg=3, pain_back=2, extent="thigh",
+                    user=alice,
+                    log_id=log.pk,
+                    pain_leg=3,
+                    pain_back=2,
+                    extent="thigh",
                     red_flags=[],
                 )
     review = services.review_week(user=alice, today=dt.date(2026, 10, 9))
     assert review.answer["decision"] == "progress"
-    assert review.plan is not None and review.plan.source == Plan.Source.REVIEW
+    assert review.plan is not None
+    assert review.plan.source == Plan.Source.REVIEW
     assert selectors.plan_current(user=alice) == review.plan
     assert Plan.objects.filter(pk=first.pk).exists()
     assert Review.objects.filter(user=alice).count() == 1
@@ -156,7 +167,11 @@ def test_a_spreading_exercise_found_by_the_review_is_added_to_the_profile(alice:
             log = start(alice, extent="thigh")
             services.session_progress(user=alice, log_id=log.pk, step=1, exercises_done=[trial])
             services.session_log(
-                user=alice, log_id=log.pk, pain_leg=5, pain_back=3, extent="below_knee",
+                user=alice,
+                log_id=log.pk,
+                pain_leg=5,
+                pain_back=3,
+                extent="below_knee",
                 red_flags=[],
             )
     review = services.review_week(user=alice, today=dt.date(2026, 10, 8))

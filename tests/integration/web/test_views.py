@@ -18,7 +18,8 @@ from tests.integration.web.conftest import intake_form, with_program
 def test_pages_ask_anonymous_visitors_to_log_in(client: Client, db: None) -> None:
     for url in ["/today/", "/intake/", "/exercises/", "/review/", "/assessment/"]:
         response = client.get(url)
-        assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
 
 
 def test_the_home_page_welcomes_visitors(client: Client, db: None) -> None:
@@ -73,7 +74,8 @@ def test_editing_the_profile_keeps_the_answers_and_makes_a_new_plan(
 ) -> None:
     alice_client.post("/intake/", intake_form())
     page = alice_client.get("/intake/").content.decode()
-    assert 'value="46"' in page and "Save my answers" in page
+    assert 'value="46"' in page
+    assert "Save my answers" in page
     alice_client.post("/intake/", intake_form(pain_leg="8"))
     assert selectors.plan_current(user=alice).answer["phase"] == "relief"  # type: ignore[union-attr]
 
@@ -81,23 +83,29 @@ def test_editing_the_profile_keeps_the_answers_and_makes_a_new_plan(
 def test_today_shows_both_sessions_why_and_what_was_left_out(
     alice: User, alice_client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
-    with_program(alice, diagnoses=[{"condition": "spinal_stenosis", "confirmed_by_clinician": True}])
+    with_program(
+        alice, diagnoses=[{"condition": "spinal_stenosis", "confirmed_by_clinician": True}]
+    )
     with django_assert_max_num_queries(6):
         page = alice_client.get("/today/").content.decode()
-    assert "Start morning session" in page and "Start evening session" in page
+    assert "Start morning session" in page
+    assert "Start evening session" in page
     assert "Left out for you, and why" in page
     assert "spinal_stenosis" in page
 
 
 def test_the_library_filters_by_kind_and_position(alice_client: Client) -> None:
     page = alice_client.get("/exercises/?kind=strengthen&position=quadruped").content.decode()
-    assert "Bird dog" in page and "Pelvic tilt" not in page
+    assert "Bird dog" in page
+    assert "Pelvic tilt" not in page
     assert alice_client.get("/exercises/?kind=nonsense").status_code == 200
 
 
 def test_an_exercise_page_shows_instructions_cues_and_dose(alice_client: Client) -> None:
     page = alice_client.get("/exercises/bird_dog/").content.decode()
-    assert "How to do it" in page and "Remember" in page and "How much" in page
+    assert "How to do it" in page
+    assert "Remember" in page
+    assert "How much" in page
 
 
 def test_an_unknown_exercise_is_a_friendly_404(alice_client: Client) -> None:
@@ -117,7 +125,8 @@ def test_a_whole_guided_session_is_logged(
     log = SessionLog.objects.get(user=alice)
     assert response["Location"] == f"/session/{log.pk}/"
     page = alice_client.get(f"/session/{log.pk}/").content.decode()
-    assert "Exercise 1 of" in page and "Read out cues" in page
+    assert "Exercise 1 of" in page
+    assert "Read out cues" in page
     items = [i["exercise"] for i in log.plan.answer["sessions"][0]["items"]]
     with django_assert_max_num_queries(5):
         response = alice_client.post(
@@ -130,7 +139,9 @@ def test_a_whole_guided_session_is_logged(
     )
     assert response["Location"] == f"/session/{log.pk}/done/"
     log.refresh_from_db()
-    assert log.done and log.ending == "finished" and log.exercises_done == items[:2]
+    assert log.done
+    assert log.ending == "finished"
+    assert log.exercises_done == items[:2]
     assert "Well done" in alice_client.get(f"/session/{log.pk}/done/").content.decode()
     assert "Done" in alice_client.get("/today/").content.decode()
 
@@ -139,9 +150,14 @@ def test_stopping_because_it_spreads_gives_the_right_advice(
     alice: User, alice_client: Client
 ) -> None:
     with_program(alice)
-    alice_client.post("/session/evening/start/", {"pain_leg": "5", "pain_back": "3", "extent": "thigh"})
+    alice_client.post(
+        "/session/evening/start/", {"pain_leg": "5", "pain_back": "3", "extent": "thigh"}
+    )
     log = SessionLog.objects.get(user=alice)
-    assert "symptoms spread" in alice_client.get(f"/session/{log.pk}/finish/?spreading=1").content.decode()
+    assert (
+        "symptoms spread"
+        in alice_client.get(f"/session/{log.pk}/finish/?spreading=1").content.decode()
+    )
     alice_client.post(
         f"/session/{log.pk}/finish/",
         {"pain_leg": "6", "pain_back": "3", "extent": "thigh", "spreading": "True"},
@@ -154,7 +170,9 @@ def test_a_red_flag_after_a_session_shows_the_stop_screen(
     alice: User, alice_client: Client
 ) -> None:
     with_program(alice)
-    alice_client.post("/session/morning/start/", {"pain_leg": "5", "pain_back": "3", "extent": "thigh"})
+    alice_client.post(
+        "/session/morning/start/", {"pain_leg": "5", "pain_back": "3", "extent": "thigh"}
+    )
     log = SessionLog.objects.get(user=alice)
     alice_client.post(
         f"/session/{log.pk}/finish/",
@@ -178,7 +196,8 @@ def test_the_review_is_prompted_once_a_week(alice: User, alice_client: Client) -
         response = alice_client.post("/review/")
         assert response.status_code == 302
         page = alice_client.get(response["Location"]).content.decode()
-        assert "Why" in page and "Sessions done" in page
+        assert "Why" in page
+        assert "Sessions done" in page
         assert "time for your weekly review" not in alice_client.get("/today/").content.decode()
 
 
@@ -196,7 +215,8 @@ def test_the_self_check_explains_each_test_and_shows_findings(
 ) -> None:
     with_program(alice)
     page = alice_client.get("/assessment/").content.decode()
-    assert page.count('class="card self-test"') == 7 and "data-stopwatch" in page
+    assert page.count('class="card self-test"') == 7
+    assert "data-stopwatch" in page
     response = alice_client.post(
         "/assessment/", {"trunk_flexor_s": "120", "trunk_extensor_s": "60"}
     )
@@ -213,4 +233,5 @@ def test_a_refused_self_check_value_is_marked(alice: User, alice_client: Client)
 @pytest.mark.parametrize("url", ["/", "/accounts/login/", "/accounts/signup/"])
 def test_pages_carry_a_strict_content_security_policy(client: Client, db: None, url: str) -> None:
     policy = client.get(url)["Content-Security-Policy"]
-    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy

@@ -43,7 +43,8 @@ def test_the_secret_key_is_generated_once_and_private(
     monkeypatch.delenv("DJANGO_SECRET_KEY", raising=False)
     monkeypatch.delenv("DJANGO_SECRET_KEY_FILE", raising=False)
     first = env.secret_key(tmp_path)
-    assert env.secret_key(tmp_path) == first and len(first) >= 50
+    assert env.secret_key(tmp_path) == first
+    assert len(first) >= 50
     assert stat.S_IMODE((tmp_path / "secret_key").stat().st_mode) == 0o600
 
 
@@ -51,4 +52,5 @@ def test_the_data_dir_follows_the_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("SCIATICA_COACH_DATA_DIR", str(tmp_path / "data"))
-    assert env.data_dir() == tmp_path / "data" and (tmp_path / "data").is_dir()
+    assert env.data_dir() == tmp_path / "data"
+    assert (tmp_path / "data").is_dir()
