@@ -10,7 +10,10 @@ MESSAGE = "accounts/message.html"
 
 
 def _form(title: object, button: object, intro: object = "") -> dict[str, object]:
-    return {"template_name": FORM, "extra_context": {"title": title, "button": button, "intro": intro}}
+    return {
+        "template_name": FORM,
+        "extra_context": {"title": title, "button": button, "intro": intro},
+    }
 
 
 def _message(title: object, text: object) -> dict[str, object]:
@@ -32,14 +35,14 @@ urlpatterns: list[URLPattern] = [
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(
-            **_form(_("Change your password"), _("Change password"))  # type: ignore[arg-type]
+            **_form(_("Change your password"), _("Change password"))
         ),
         name="password_change",
     ),
     path(
         "password/change/done/",
         auth_views.PasswordChangeDoneView.as_view(
-            **_message(_("Password changed"), _("Your new password is saved."))  # type: ignore[arg-type]
+            **_message(_("Password changed"), _("Your new password is saved."))
         ),
         name="password_change_done",
     ),
@@ -49,7 +52,7 @@ urlpatterns: list[URLPattern] = [
             email_template_name="accounts/password_reset_email.txt",
             subject_template_name="accounts/password_reset_subject.txt",
             success_url=reverse_lazy("password_reset_done"),
-            **_form(  # type: ignore[arg-type]
+            **_form(
                 _("Forgotten your password?"),
                 _("Send me a reset link"),
                 _("Type the e-mail you signed up with. We will send you a link to set a new one."),
@@ -60,7 +63,7 @@ urlpatterns: list[URLPattern] = [
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(
-            **_message(  # type: ignore[arg-type]
+            **_message(
                 _("Check your e-mail"),
                 _("If that address has an account, a link to set a new password is on its way."),
             )
@@ -70,14 +73,14 @@ urlpatterns: list[URLPattern] = [
     path(
         "password/reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
-            **_form(_("Choose a new password"), _("Save new password"))  # type: ignore[arg-type]
+            **_form(_("Choose a new password"), _("Save new password"))
         ),
         name="password_reset_confirm",
     ),
     path(
         "password/reset/done/",
         auth_views.PasswordResetCompleteView.as_view(
-            **_message(  # type: ignore[arg-type]
+            **_message(
                 _("Password saved"), _("Your new password is saved. You can log in with it now.")
             )
         ),

@@ -32,11 +32,15 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
         title=_("Tummy muscles hold"),
         checks=_("How long the muscles at the front of your body can hold you steady."),
         steps=(
-            _("Sit on the floor with your knees bent and your feet flat. Tuck your feet under a "
-              "sofa, or ask someone to hold them."),
+            _(
+                "Sit on the floor with your knees bent and your feet flat. Tuck your feet under a "
+                "sofa, or ask someone to hold them."
+            ),
             _("Cross your arms over your chest."),
-            _("Lean back until you are about halfway between sitting up and lying down. Put a "
-              "firm cushion behind you to mark the spot."),
+            _(
+                "Lean back until you are about halfway between sitting up and lying down. Put a "
+                "firm cushion behind you to mark the spot."
+            ),
             _("Press Start, then move the cushion back a little so that you hold yourself."),
             _("Keep your back straight. Press Stop when you start to sink back or need to rest."),
         ),
@@ -49,13 +53,19 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
         checks=_("How long the muscles along your spine can hold you level."),
         steps=(
             _("You need a helper and a firm bed or bench."),
-            _("Lie on your front with your hips at the edge and your upper body hanging over it. "
-              "Rest your hands on a chair in front of you."),
+            _(
+                "Lie on your front with your hips at the edge and your upper body hanging over it. "
+                "Rest your hands on a chair in front of you."
+            ),
             _("Your helper holds your ankles down."),
-            _("Cross your arms over your chest and lift your upper body until it is level with "
-              "your legs. Press Start."),
-            _("Hold straight. Press Stop when you can no longer stay level. Skip this test if "
-              "arching your back hurts."),
+            _(
+                "Cross your arms over your chest and lift your upper body until it is level with "
+                "your legs. Press Start."
+            ),
+            _(
+                "Hold straight. Press Stop when you can no longer stay level. Skip this test if "
+                "arching your back hurts."
+            ),
         ),
         fields=("trunk_extensor_s",),
         tool="stopwatch",
@@ -63,11 +73,15 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
     SelfTest(
         slug="side",
         title=_("Side plank hold"),
-        checks=_("How long the muscles on each side of your body can hold you up, and whether "
-                 "both sides match."),
+        checks=_(
+            "How long the muscles on each side of your body can hold you up, and whether "
+            "both sides match."
+        ),
         steps=(
-            _("Lie on your left side with your elbow right under your shoulder and your legs "
-              "straight, one foot on top of the other."),
+            _(
+                "Lie on your left side with your elbow right under your shoulder and your legs "
+                "straight, one foot on top of the other."
+            ),
             _("Lift your hips so your body makes a straight line from head to feet. Press Start."),
             _("Press Stop when your hips sink to the floor. Write down the time."),
             _("Rest for a minute, then do the same on your right side."),
@@ -83,8 +97,10 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
             _("Sit on the very end of a firm bed or table."),
             _("Lie back and hug both knees to your chest."),
             _("Keep hugging one knee and let the other leg slowly lower down over the edge."),
-            _("Look or ask a helper: does the back of the lowered thigh stay lifted above the bed? "
-              "If it does, that side is tight."),
+            _(
+                "Look, or ask a helper: does the back of the lowered thigh stay lifted above the "
+                "bed? If it does, that side is tight."
+            ),
             _("Swap legs and check the other side."),
         ),
         fields=("thomas_test",),
@@ -111,8 +127,14 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
         steps=(
             _("Lie on your back with your knees bent and your feet flat on the floor."),
             _("Lift one foot and straighten that leg in the air."),
-            _("Push through the heel on the floor to lift your hips, then lower them. That is one."),
-            _("Tap the counter for each one. Stop when you get tired or your hips tip to one side."),
+            _(
+                "Push through the heel on the floor to lift your hips, then lower them. "
+                "That is one."
+            ),
+            _(
+                "Tap the counter for each one. Stop when you get tired or your hips tip to "
+                "one side."
+            ),
             _("Rest, then count on the other leg."),
         ),
         fields=("single_leg_bridge_left_reps", "single_leg_bridge_right_reps"),
@@ -123,11 +145,15 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
         title=_("Standing on one leg"),
         checks=_("Whether the muscles at the side of each hip keep your hips level."),
         steps=(
-            _("Stand facing a mirror with your hands on your hips. Keep a chair close by to "
-              "hold if you wobble."),
+            _(
+                "Stand facing a mirror with your hands on your hips. Keep a chair close by to "
+                "hold if you wobble."
+            ),
             _("Lift your right foot a little and stand on your left leg. Press Start: 30 seconds."),
-            _("Watch your hips. If the hip of the lifted leg drops down, the side you stand on "
-              "is weak."),
+            _(
+                "Watch your hips. If the hip of the lifted leg drops down, the side you stand on "
+                "is weak."
+            ),
             _("Swap and stand on your right leg."),
         ),
         fields=("trendelenburg",),

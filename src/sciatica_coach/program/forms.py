@@ -51,13 +51,11 @@ class IntakeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave this empty if nobody has told you yet."),
     )
-    confirmed = forms.TypedChoiceField(
+    confirmed = forms.ChoiceField(
         label=_("Did a doctor or physiotherapist confirm this after examining you?"),
         choices=[("yes", _("Yes")), ("no", _("No, it is my own guess"))],
-        coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
         required=False,
-        empty_value=False,
     )
     age = forms.IntegerField(label=_("Your age"), min_value=0)
     sex = forms.ChoiceField(label=_("Sex"), choices=choices.SEXES, widget=forms.RadioSelect)
@@ -110,7 +108,7 @@ class IntakeForm(forms.Form):
             },
             "red_flags": data["red_flags"],
             "diagnoses": [
-                {"condition": c, "confirmed_by_clinician": bool(data["confirmed"])}
+                {"condition": c, "confirmed_by_clinician": data["confirmed"] == "yes"}
                 for c in data["conditions"]
             ],
             "cleared_red_flags": data["cleared_red_flags"],
@@ -145,7 +143,11 @@ class IntakeForm(forms.Form):
 
     def add_engine_error(self, field: str, reason: str) -> None:
         name = next(
-            (form_field for path, form_field in self.ENGINE_FIELDS.items() if field.startswith(path)),
+            (
+                form_field
+                for path, form_field in self.ENGINE_FIELDS.items()
+                if field.startswith(path)
+            ),
             None,
         )
         self.add_error(name, reason)

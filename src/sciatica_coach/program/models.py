@@ -24,7 +24,7 @@ class Profile(models.Model):
 
 
 class Plan(models.Model):
-    """One plan answer from the engine. Plans are never changed or deleted: the newest is current."""
+    """One plan answer from the engine. Plans are never changed or deleted; the newest is used."""
 
     class Source(models.TextChoices):
         INTAKE = "intake", _("intake")

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.http import Http404
 
 from sciatica_coach.program.models import Plan, Profile, Review, SessionLog
@@ -11,15 +11,15 @@ from sciatica_coach.program.models import Plan, Profile, Review, SessionLog
 REVIEW_INTERVAL = dt.timedelta(days=7)
 
 
-def profile_get(*, user: AbstractBaseUser) -> Profile | None:
+def profile_get(*, user: User) -> Profile | None:
     return Profile.objects.filter(user=user).first()
 
 
-def plan_current(*, user: AbstractBaseUser) -> Plan | None:
+def plan_current(*, user: User) -> Plan | None:
     return Plan.objects.filter(user=user).order_by("-id").first()
 
 
-def plan_history(*, user: AbstractBaseUser) -> list[Plan]:
+def plan_history(*, user: User) -> list[Plan]:
     return list(
         Plan.objects.filter(user=user)
         .order_by("-id")
@@ -27,32 +27,30 @@ def plan_history(*, user: AbstractBaseUser) -> list[Plan]:
     )
 
 
-def session_logs_on(*, user: AbstractBaseUser, date: dt.date) -> dict[str, SessionLog]:
+def session_logs_on(*, user: User, date: dt.date) -> dict[str, SessionLog]:
     """The day's logs by slot; when a slot was started twice, the latest attempt counts."""
     logs = SessionLog.objects.filter(user=user, date=date).order_by("id")
     return {log.slot: log for log in logs}
 
 
-def session_log_get(*, user: AbstractBaseUser, log_id: int) -> SessionLog:
+def session_log_get(*, user: User, log_id: int) -> SessionLog:
     log = SessionLog.objects.filter(user=user, pk=log_id).select_related("plan").first()
     if log is None:
         raise Http404
     return log
 
 
-def session_logs_between(
-    *, user: AbstractBaseUser, start: dt.date, end: dt.date
-) -> list[SessionLog]:
+def session_logs_between(*, user: User, start: dt.date, end: dt.date) -> list[SessionLog]:
     return list(
         SessionLog.objects.filter(user=user, date__gte=start, date__lt=end).order_by("date", "id")
     )
 
 
-def review_latest(*, user: AbstractBaseUser) -> Review | None:
+def review_latest(*, user: User) -> Review | None:
     return Review.objects.filter(user=user).order_by("-date", "-id").first()
 
 
-def review_get(*, user: AbstractBaseUser, review_id: int) -> Review:
+def review_get(*, user: User, review_id: int) -> Review:
     found = Review.objects.filter(user=user, pk=review_id).select_related("plan").first()
     if found is None:
         raise Http404

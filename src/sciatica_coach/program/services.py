@@ -7,7 +7,7 @@ No clinical rule lives here: urgency, phase, exercises and review decisions all 
 import datetime as dt
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -30,7 +30,7 @@ def _merged_flags(current: list[str], new: list[str]) -> list[str]:
 
 @transaction.atomic
 def profile_update(
-    *, user: AbstractBaseUser, data: dict[str, Any], source: str = Plan.Source.PROFILE
+    *, user: User, data: dict[str, Any], source: str = Plan.Source.PROFILE
 ) -> Profile:
     """Store a new profile: triage it again and make a new plan from it."""
     triage = engine.triage(data)  # refuses a bad profile before anything is saved
@@ -43,7 +43,7 @@ def profile_update(
 
 @transaction.atomic
 def plan_generate(
-    *, user: AbstractBaseUser, profile: Profile | None = None, source: str = Plan.Source.PROFILE
+    *, user: User, profile: Profile | None = None, source: str = Plan.Source.PROFILE
 ) -> Plan:
     profile = profile or selectors.profile_get(user=user)
     if profile is None:
@@ -68,7 +68,7 @@ def plan_generate(
 
 @transaction.atomic
 def assessment_save(
-    *, user: AbstractBaseUser, assessment: dict[str, Any]
+    *, user: User, assessment: dict[str, Any]
 ) -> tuple[Profile, list[dict[str, Any]]]:
     """Store the self-assessment results in the profile; the findings come from the engine."""
     profile = selectors.profile_get(user=user)
@@ -81,7 +81,7 @@ def assessment_save(
     return profile, findings
 
 
-def _flag_profile(user: AbstractBaseUser, flags: list[str]) -> None:
+def _flag_profile(user: User, flags: list[str]) -> None:
     """A warning sign reported in a session is a profile change: triage runs again."""
     profile = selectors.profile_get(user=user)
     if profile is None or not flags:
@@ -93,7 +93,7 @@ def _flag_profile(user: AbstractBaseUser, flags: list[str]) -> None:
 @transaction.atomic
 def session_start(
     *,
-    user: AbstractBaseUser,
+    user: User,
     slot: str,
     pain_leg: int,
     pain_back: int,
@@ -120,7 +120,7 @@ def session_start(
 
 @transaction.atomic
 def session_progress(
-    *, user: AbstractBaseUser, log_id: int, step: int, exercises_done: list[str]
+    *, user: User, log_id: int, step: int, exercises_done: list[str]
 ) -> SessionLog:
     """Save how far the player got; called on each step and from the page-hide beacon."""
     log = selectors.session_log_get(user=user, log_id=log_id)
@@ -144,7 +144,7 @@ def _plan_exercises(log: SessionLog) -> set[str]:
 @transaction.atomic
 def session_log(
     *,
-    user: AbstractBaseUser,
+    user: User,
     log_id: int,
     pain_leg: int,
     pain_back: int,
@@ -180,7 +180,7 @@ def extent_spread(log: SessionLog) -> bool:
 
 
 @transaction.atomic
-def review_week(*, user: AbstractBaseUser, today: dt.date | None = None) -> Review:
+def review_week(*, user: User, today: dt.date | None = None) -> Review:
     """Ask the engine to review the last week; its plan replaces the current one."""
     today = today or timezone.localdate()
     profile = selectors.profile_get(user=user)

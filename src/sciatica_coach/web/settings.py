@@ -87,7 +87,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "db.sqlite3",
+            "NAME": str(DATA_DIR / "db.sqlite3"),
             "OPTIONS": SQLITE_OPTIONS,
         }
     }
@@ -122,6 +122,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 # Finders let a fresh clone serve static files without collectstatic; `serve` still collects
 # them so whitenoise can send the pre-compressed copies.
 WHITENOISE_USE_FINDERS = True

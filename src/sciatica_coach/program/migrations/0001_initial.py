@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,74 +14,149 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_on', models.DateField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('engine_version', models.CharField(max_length=32)),
-                ('source', models.CharField(choices=[('intake', 'intake'), ('profile', 'profile change'), ('assessment', 'self-assessment'), ('session', 'warning sign during a session'), ('review', 'weekly review')], max_length=16)),
-                ('answer', models.JSONField()),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_on", models.DateField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("engine_version", models.CharField(max_length=32)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("intake", "intake"),
+                            ("profile", "profile change"),
+                            ("assessment", "self-assessment"),
+                            ("session", "warning sign during a session"),
+                            ("review", "weekly review"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("answer", models.JSONField()),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('data', models.JSONField(verbose_name='profile')),
-                ('triage', models.JSONField(verbose_name='triage')),
-                ('started_on', models.DateField(blank=True, null=True)),
-                ('baseline_leg', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('baseline_back', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("data", models.JSONField(verbose_name="profile")),
+                ("triage", models.JSONField(verbose_name="triage")),
+                ("started_on", models.DateField(blank=True, null=True)),
+                ("baseline_leg", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("baseline_back", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('answer', models.JSONField()),
-                ('plan', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to='program.plan')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("answer", models.JSONField()),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, to="program.plan"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SessionLog',
+            name="SessionLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('slot', models.CharField(max_length=16)),
-                ('done', models.BooleanField(default=False)),
-                ('step', models.PositiveSmallIntegerField(default=0)),
-                ('ending', models.CharField(blank=True, choices=[('', 'in progress'), ('finished', 'finished'), ('spreading', 'stopped: symptoms spread'), ('red_flag', 'stopped: warning sign')], default='', max_length=16)),
-                ('pain_before_leg', models.PositiveSmallIntegerField(null=True)),
-                ('pain_before_back', models.PositiveSmallIntegerField(null=True)),
-                ('pain_after_leg', models.PositiveSmallIntegerField(null=True)),
-                ('pain_after_back', models.PositiveSmallIntegerField(null=True)),
-                ('extent_before', models.CharField(blank=True, max_length=16)),
-                ('extent_after', models.CharField(blank=True, max_length=16)),
-                ('exercises_done', models.JSONField(default=list)),
-                ('new_red_flags', models.JSONField(default=list)),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='program.plan')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("slot", models.CharField(max_length=16)),
+                ("done", models.BooleanField(default=False)),
+                ("step", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "ending",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "in progress"),
+                            ("finished", "finished"),
+                            ("spreading", "stopped: symptoms spread"),
+                            ("red_flag", "stopped: warning sign"),
+                        ],
+                        default="",
+                        max_length=16,
+                    ),
+                ),
+                ("pain_before_leg", models.PositiveSmallIntegerField(null=True)),
+                ("pain_before_back", models.PositiveSmallIntegerField(null=True)),
+                ("pain_after_leg", models.PositiveSmallIntegerField(null=True)),
+                ("pain_after_back", models.PositiveSmallIntegerField(null=True)),
+                ("extent_before", models.CharField(blank=True, max_length=16)),
+                ("extent_after", models.CharField(blank=True, max_length=16)),
+                ("exercises_done", models.JSONField(default=list)),
+                ("new_red_flags", models.JSONField(default=list)),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="program.plan"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='plan',
-            index=models.Index(fields=['user', '-id'], name='plan_user_newest'),
+            model_name="plan",
+            index=models.Index(fields=["user", "-id"], name="plan_user_newest"),
         ),
         migrations.AddIndex(
-            model_name='review',
-            index=models.Index(fields=['user', '-date'], name='review_user_newest'),
+            model_name="review",
+            index=models.Index(fields=["user", "-date"], name="review_user_newest"),
         ),
         migrations.AddIndex(
-            model_name='sessionlog',
-            index=models.Index(fields=['user', 'date'], name='log_user_date'),
+            model_name="sessionlog",
+            index=models.Index(fields=["user", "date"], name="log_user_date"),
         ),
     ]

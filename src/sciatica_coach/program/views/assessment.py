@@ -1,7 +1,7 @@
 """The self-assessment: each test explained, timers on the page, findings from the engine."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -10,11 +10,12 @@ from sciatica_coach.engine.assessment import GENERAL_NOTE
 from sciatica_coach.program import selectors, services
 from sciatica_coach.program.assessment_guide import SAFETY, SELF_TESTS
 from sciatica_coach.program.forms import AssessmentForm
+from sciatica_coach.web.requests import AuthedRequest
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def assessment(request: HttpRequest) -> HttpResponse:
+def assessment(request: AuthedRequest) -> HttpResponse:
     profile = selectors.profile_get(user=request.user)
     if profile is None:
         return redirect("intake")
@@ -35,9 +36,7 @@ def assessment(request: HttpRequest) -> HttpResponse:
                 )
     else:
         form = AssessmentForm(initial=profile.data.get("assessment") or {})
-    tests = [
-        {"test": test, "fields": [form[name] for name in test.fields]} for test in SELF_TESTS
-    ]
+    tests = [{"test": test, "fields": [form[name] for name in test.fields]} for test in SELF_TESTS]
     return render(
         request,
         "program/assessment.html",

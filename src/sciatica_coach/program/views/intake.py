@@ -1,7 +1,7 @@
 """Intake and profile edits: where it hurts, warning signs, cause, pain and equipment."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -9,11 +9,12 @@ from sciatica_coach import engine
 from sciatica_coach.program import selectors, services
 from sciatica_coach.program.forms import IntakeForm
 from sciatica_coach.program.models import Plan
+from sciatica_coach.web.requests import AuthedRequest
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def intake(request: HttpRequest) -> HttpResponse:
+def intake(request: AuthedRequest) -> HttpResponse:
     profile = selectors.profile_get(user=request.user)
     previous = profile.data if profile else None
     if request.method == "POST":

@@ -1,7 +1,7 @@
 """The weekly review: the engine looks back over the week and makes the next plan."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from sciatica_coach.program import selectors, services
 from sciatica_coach.program.exercises import exercise_get
+from sciatica_coach.web.requests import AuthedRequest
 
 DECISION_LABEL = {
     "progress": _("Well done: your plan moves on a step"),
@@ -20,7 +21,7 @@ DECISION_LABEL = {
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review(request: HttpRequest) -> HttpResponse:
+def review(request: AuthedRequest) -> HttpResponse:
     profile = selectors.profile_get(user=request.user)
     plan = selectors.plan_current(user=request.user)
     if profile is None or plan is None:
@@ -47,7 +48,7 @@ def review(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET"])
-def review_detail(request: HttpRequest, review_id: int) -> HttpResponse:
+def review_detail(request: AuthedRequest, review_id: int) -> HttpResponse:
     found = selectors.review_get(user=request.user, review_id=review_id)
     answer = found.answer
     removed = [

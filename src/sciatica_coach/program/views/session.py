@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,6 +15,7 @@ from sciatica_coach.program.exercises import exercise_get
 from sciatica_coach.program.forms import SessionCheckForm
 from sciatica_coach.program.models import Plan, SessionLog
 from sciatica_coach.program.views.today import no_program
+from sciatica_coach.web.requests import AuthedRequest
 
 
 def _session_of(plan: Plan, slot: str) -> dict[str, Any]:
@@ -26,7 +27,7 @@ def _session_of(plan: Plan, slot: str) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def session_start(request: HttpRequest, slot: str) -> HttpResponse:
+def session_start(request: AuthedRequest, slot: str) -> HttpResponse:
     plan = selectors.plan_current(user=request.user)
     if plan is None or not plan.is_program:
         return redirect("today")
@@ -55,7 +56,7 @@ def session_start(request: HttpRequest, slot: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def session_play(request: HttpRequest, log_id: int) -> HttpResponse:
+def session_play(request: AuthedRequest, log_id: int) -> HttpResponse:
     log = selectors.session_log_get(user=request.user, log_id=log_id)
     if log.ending:
         return redirect("session_done", log_id=log.pk)
@@ -63,7 +64,9 @@ def session_play(request: HttpRequest, log_id: int) -> HttpResponse:
     steps = []
     for item in session["items"]:
         exercise = exercise_get(item["exercise"]) or {}
-        steps.append({**item, "exercise_info": exercise, "done": item["exercise"] in log.exercises_done})
+        steps.append(
+            {**item, "exercise_info": exercise, "done": item["exercise"] in log.exercises_done}
+        )
     return render(
         request,
         "program/session_play.html",
@@ -79,7 +82,7 @@ def session_play(request: HttpRequest, log_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def session_progress(request: HttpRequest, log_id: int) -> HttpResponse:
+def session_progress(request: AuthedRequest, log_id: int) -> HttpResponse:
     try:
         step = int(request.POST.get("step", "0"))
     except ValueError:
@@ -92,7 +95,7 @@ def session_progress(request: HttpRequest, log_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def session_finish(request: HttpRequest, log_id: int) -> HttpResponse:
+def session_finish(request: AuthedRequest, log_id: int) -> HttpResponse:
     log = selectors.session_log_get(user=request.user, log_id=log_id)
     if log.ending:
         return redirect("session_done", log_id=log.pk)
@@ -125,7 +128,7 @@ def session_finish(request: HttpRequest, log_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def session_done(request: HttpRequest, log_id: int) -> HttpResponse:
+def session_done(request: AuthedRequest, log_id: int) -> HttpResponse:
     log = selectors.session_log_get(user=request.user, log_id=log_id)
     if not log.ending:
         return redirect("session_play", log_id=log.pk)

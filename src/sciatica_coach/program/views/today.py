@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -13,12 +13,13 @@ from sciatica_coach.program import selectors
 from sciatica_coach.program.choices import SLOTS
 from sciatica_coach.program.exercises import exercise_get
 from sciatica_coach.program.models import Plan
+from sciatica_coach.web.requests import AuthedRequest
 
 # Urgencies at which everything stops (a clear red screen) rather than "see a doctor first".
 STOP_URGENCIES = ("emergency", "urgent")
 
 
-def no_program(request: HttpRequest, plan: Plan) -> HttpResponse:
+def no_program(request: AuthedRequest, plan: Plan) -> HttpResponse:
     answer = plan.answer
     urgency = answer["urgency"]
     return render(
@@ -34,7 +35,7 @@ def no_program(request: HttpRequest, plan: Plan) -> HttpResponse:
 
 @login_required
 @require_GET
-def today(request: HttpRequest) -> HttpResponse:
+def today(request: AuthedRequest) -> HttpResponse:
     profile = selectors.profile_get(user=request.user)
     if profile is None:
         return redirect("intake")

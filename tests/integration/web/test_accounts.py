@@ -1,0 +1,108 @@
+"""Accounts: sign up, log in with lockout, password change and reset by e-mail."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core import mail
+from django.test import Client
+
+from sciatica_coach.accounts.forms import LOCKED_OUT
+from sciatica_coach.web import settings as production_settings
+
+PASSWORD = "a-long-Passw0rd!"  # noqa: S105 - a test persona's password
+
+
+def test_signing_up_logs_in_and_starts_the_intake(client: Client, db: None) -> None:
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "carol",
+            "email": "carol@example.org",
+            "password1": "quiet-River-72",
+            "password2": "quiet-River-72",
+        },
+    )
+    assert response["Location"] == "/intake/"
+    assert client.get("/intake/").status_code == 200
+
+
+def test_a_mistyped_sign_up_keeps_the_username(client: Client, db: None) -> None:
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "carol",
+            "email": "carol@example.org",
+            "password1": "quiet-River-72",
+            "password2": "other",
+        },
+    )
+    assert response.status_code == 400
+    assert 'value="carol"' in response.content.decode()
+
+
+def test_production_hashes_passwords_with_argon2() -> None:
+    assert production_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_logging_in_and_out(client: Client, alice: User) -> None:
+    response = client.post("/accounts/login/", {"username": "alice", "password": PASSWORD})
+    assert response["Location"] == "/today/"
+    response = client.post("/accounts/logout/")
+    assert client.get("/today/").status_code == 302
+
+
+def test_repeated_wrong_passwords_lock_the_account(client: Client, alice: User) -> None:
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        client.post("/accounts/login/", {"username": "alice", "password": "wrong"})
+    response = client.post("/accounts/login/", {"username": "Alice", "password": PASSWORD})
+    assert response.status_code == 200
+    assert str(LOCKED_OUT) in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_good_login_clears_earlier_failures(client: Client, alice: User) -> None:
+    for _ in range(settings.LOGIN_FAILURE_LIMIT - 1):
+        client.post("/accounts/login/", {"username": "alice", "password": "wrong"})
+    client.post("/accounts/login/", {"username": "alice", "password": PASSWORD})
+    client.post("/accounts/logout/")
+    client.post("/accounts/login/", {"username": "alice", "password": "wrong"})
+    response = client.post("/accounts/login/", {"username": "alice", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_changing_the_password(alice_client: Client, alice: User) -> None:
+    response = alice_client.post(
+        "/accounts/password/change/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "new-Secret-55x",
+            "new_password2": "new-Secret-55x",
+        },
+    )
+    assert response["Location"] == "/accounts/password/change/done/"
+    alice.refresh_from_db()
+    assert alice.check_password("new-Secret-55x")
+
+
+@pytest.mark.django_db
+def test_resetting_a_forgotten_password_by_e_mail(client: Client, alice: User) -> None:
+    client.post("/accounts/password/reset/", {"email": "alice@example.org"})
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)
+    assert link is not None
+    form_page = client.get(link.group(1), follow=True)
+    assert "Choose a new password" in form_page.content.decode()
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "fresh-Start-91", "new_password2": "fresh-Start-91"},
+    )
+    assert response["Location"] == "/accounts/password/reset/done/"
+    alice.refresh_from_db()
+    assert alice.check_password("fresh-Start-91")
+
+
+def test_an_old_reset_link_says_so_kindly(client: Client, db: None) -> None:
+    page = client.get("/accounts/password/reset/MQ/bad-token/").content.decode()
+    assert "already been used or is too old" in page

@@ -1,0 +1,237 @@
+"""Pages: what a person sees, and that bad input marks the field and keeps the rest."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.contrib.auth.models import User
+from django.test import Client
+from pytest_django import DjangoAssertNumQueries
+
+from sciatica_coach.engine import advice
+from sciatica_coach.engine.vocabulary import RED_FLAGS
+from sciatica_coach.program import selectors
+from sciatica_coach.program.models import SessionLog
+from tests.integration.web.conftest import intake_form, with_program
+
+
+def test_pages_ask_anonymous_visitors_to_log_in(client: Client, db: None) -> None:
+    for url in ["/today/", "/intake/", "/exercises/", "/review/", "/assessment/"]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_home_page_welcomes_visitors(client: Client, db: None) -> None:
+    assert b"Start now" in client.get("/").content
+
+
+def test_today_sends_a_new_person_to_the_intake(alice_client: Client) -> None:
+    assert alice_client.get("/today/")["Location"] == "/intake/"
+
+
+def test_the_intake_asks_every_red_flag_question_in_plain_words(alice_client: Client) -> None:
+    page = alice_client.get("/intake/").content.decode()
+    for flag in RED_FLAGS.values():
+        assert flag.text in page
+    assert "<svg" in page
+
+
+def test_a_bad_answer_marks_its_field_and_keeps_the_rest(alice_client: Client) -> None:
+    response = alice_client.post("/intake/", intake_form(age="abc", pain_leg="12"))
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in page
+    assert 'name="onset_days" value="20"' in page
+
+
+def test_an_answer_the_engine_refuses_is_shown_on_its_field(alice_client: Client) -> None:
+    response = alice_client.post("/intake/", intake_form(age="130"))
+    assert response.status_code == 400
+    assert "130 is not between 0 and 120" in response.content.decode()
+
+
+def test_an_emergency_answer_stops_everything_with_the_engines_advice(
+    alice_client: Client,
+) -> None:
+    alice_client.post("/intake/", intake_form(red_flags=["saddle_numbness"]))
+    page = alice_client.get("/today/").content.decode()
+    assert "Go to an emergency department now" in page
+    assert RED_FLAGS["saddle_numbness"].text in page
+    assert "Update my answers" in page
+    assert "Start morning session" not in page
+
+
+def test_without_a_confirmed_cause_a_doctor_comes_first(alice_client: Client) -> None:
+    alice_client.post("/intake/", intake_form(confirmed="no"))
+    page = alice_client.get("/today/").content.decode()
+    assert "Why a doctor comes first" in page
+    assert "Useful questions to ask" in page
+
+
+def test_editing_the_profile_keeps_the_answers_and_makes_a_new_plan(
+    alice: User, alice_client: Client
+) -> None:
+    alice_client.post("/intake/", intake_form())
+    page = alice_client.get("/intake/").content.decode()
+    assert 'value="46"' in page
+    assert "Save my answers" in page
+    alice_client.post("/intake/", intake_form(pain_leg="8"))
+    assert selectors.plan_current(user=alice).answer["phase"] == "relief"  # type: ignore[union-attr]
+
+
+def test_today_shows_both_sessions_why_and_what_was_left_out(
+    alice: User, alice_client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    with_program(
+        alice, diagnoses=[{"condition": "spinal_stenosis", "confirmed_by_clinician": True}]
+    )
+    with django_assert_max_num_queries(6):
+        page = alice_client.get("/today/").content.decode()
+    assert "Start morning session" in page
+    assert "Start evening session" in page
+    assert "Left out for you, and why" in page
+    assert "spinal_stenosis" in page
+
+
+def test_the_library_filters_by_kind_and_position(alice_client: Client) -> None:
+    page = alice_client.get("/exercises/?kind=strengthen&position=quadruped").content.decode()
+    assert "Bird dog" in page
+    assert "Pelvic tilt" not in page
+    assert alice_client.get("/exercises/?kind=nonsense").status_code == 200
+
+
+def test_an_exercise_page_shows_instructions_cues_and_dose(alice_client: Client) -> None:
+    page = alice_client.get("/exercises/bird_dog/").content.decode()
+    assert "How to do it" in page
+    assert "Remember" in page
+    assert "How much" in page
+
+
+def test_an_unknown_exercise_is_a_friendly_404(alice_client: Client) -> None:
+    response = alice_client.get("/exercises/no_such_thing/")
+    assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
+
+
+def test_a_whole_guided_session_is_logged(
+    alice: User, alice_client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    with_program(alice)
+    response = alice_client.post(
+        "/session/morning/start/",
+        {"pain_leg": "5", "pain_back": "3", "extent": "thigh"},
+    )
+    log = SessionLog.objects.get(user=alice)
+    assert response["Location"] == f"/session/{log.pk}/"
+    page = alice_client.get(f"/session/{log.pk}/").content.decode()
+    assert "Exercise 1 of" in page
+    assert "Read out cues" in page
+    items = [i["exercise"] for i in log.plan.answer["sessions"][0]["items"]]
+    with django_assert_max_num_queries(5):
+        response = alice_client.post(
+            f"/session/{log.pk}/progress/", {"step": "2", "done": items[:2]}
+        )
+    assert response.status_code == 204
+    response = alice_client.post(
+        f"/session/{log.pk}/finish/",
+        {"pain_leg": "4", "pain_back": "2", "extent": "thigh"},
+    )
+    assert response["Location"] == f"/session/{log.pk}/done/"
+    log.refresh_from_db()
+    assert log.done
+    assert log.ending == "finished"
+    assert log.exercises_done == items[:2]
+    assert "Well done" in alice_client.get(f"/session/{log.pk}/done/").content.decode()
+    assert "Done" in alice_client.get("/today/").content.decode()
+
+
+def test_stopping_because_it_spreads_gives_the_right_advice(
+    alice: User, alice_client: Client
+) -> None:
+    with_program(alice)
+    alice_client.post(
+        "/session/evening/start/", {"pain_leg": "5", "pain_back": "3", "extent": "thigh"}
+    )
+    log = SessionLog.objects.get(user=alice)
+    assert (
+        "symptoms spread"
+        in alice_client.get(f"/session/{log.pk}/finish/?spreading=1").content.decode()
+    )
+    alice_client.post(
+        f"/session/{log.pk}/finish/",
+        {"pain_leg": "6", "pain_back": "3", "extent": "thigh", "spreading": "True"},
+    )
+    page = alice_client.get(f"/session/{log.pk}/done/").content.decode()
+    assert advice.STOP_IF_SPREADING in page
+
+
+def test_a_red_flag_after_a_session_shows_the_stop_screen(
+    alice: User, alice_client: Client
+) -> None:
+    with_program(alice)
+    alice_client.post(
+        "/session/morning/start/", {"pain_leg": "5", "pain_back": "3", "extent": "thigh"}
+    )
+    log = SessionLog.objects.get(user=alice)
+    alice_client.post(
+        f"/session/{log.pk}/finish/",
+        {"pain_leg": "6", "pain_back": "3", "extent": "thigh", "red_flags": ["bowel_change"]},
+    )
+    page = alice_client.get(f"/session/{log.pk}/done/").content.decode()
+    assert "Go to an emergency department now" in page
+
+
+def test_an_unknown_slot_is_404(alice: User, alice_client: Client) -> None:
+    with_program(alice)
+    assert alice_client.get("/session/midnight/start/").status_code == 404
+
+
+def test_the_review_is_prompted_once_a_week(alice: User, alice_client: Client) -> None:
+    with time_machine.travel(dt.date(2026, 10, 1)):
+        with_program(alice)
+        assert "time for your weekly review" not in alice_client.get("/today/").content.decode()
+    with time_machine.travel(dt.date(2026, 10, 8)):
+        assert "time for your weekly review" in alice_client.get("/today/").content.decode()
+        response = alice_client.post("/review/")
+        assert response.status_code == 302
+        page = alice_client.get(response["Location"]).content.decode()
+        assert "Why" in page
+        assert "Sessions done" in page
+        assert "time for your weekly review" not in alice_client.get("/today/").content.decode()
+
+
+def test_the_review_page_lists_every_plan_with_its_engine_version(
+    alice: User, alice_client: Client
+) -> None:
+    with_program(alice)
+    with_program(alice, pain={"leg": 8})
+    page = alice_client.get("/review/").content.decode()
+    assert page.count("<td>0.1.0</td>") == 2 or page.count("0.1.0") >= 2
+
+
+def test_the_self_check_explains_each_test_and_shows_findings(
+    alice: User, alice_client: Client
+) -> None:
+    with_program(alice)
+    page = alice_client.get("/assessment/").content.decode()
+    assert page.count('class="card self-test"') == 7
+    assert "data-stopwatch" in page
+    response = alice_client.post(
+        "/assessment/", {"trunk_flexor_s": "120", "trunk_extensor_s": "60"}
+    )
+    assert "back muscles should last at least as long" in response.content.decode()
+
+
+def test_a_refused_self_check_value_is_marked(alice: User, alice_client: Client) -> None:
+    with_program(alice)
+    response = alice_client.post("/assessment/", {"trunk_flexor_s": "5000"})
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/", "/accounts/login/", "/accounts/signup/"])
+def test_pages_carry_a_strict_content_security_policy(client: Client, db: None, url: str) -> None:
+    policy = client.get(url)["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
