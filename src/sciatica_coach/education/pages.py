@@ -41,11 +41,11 @@ def _renderer() -> MarkdownIt:
     # to the page's URL so the Markdown stays readable on its own.
     md = MarkdownIt("commonmark", {"html": False, "typographer": True})
 
-    def link_open(tokens, idx, options, env):  # type: ignore[no-untyped-def]
-        href = tokens[idx].attrGet("href") or ""
+    def link_open(self, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+        href = str(tokens[idx].attrGet("href") or "")
         if href and "/" not in href and ":" not in href and not href.startswith("#"):
             tokens[idx].attrSet("href", f"../{href}/")
-        return md.renderer.renderToken(tokens, idx, options, env)
+        return self.renderToken(tokens, idx, options, env)
 
     md.add_render_rule("link_open", link_open)
     return md

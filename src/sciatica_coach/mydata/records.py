@@ -12,7 +12,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
@@ -27,7 +27,10 @@ def user_models() -> list[type[models.Model]]:
             (
                 f
                 for f in model._meta.get_fields()
-                if f.name == "user" and f.concrete and f.is_relation and f.related_model is user_model
+                if f.name == "user"
+                and f.concrete
+                and f.is_relation
+                and f.related_model is user_model
             ),
             None,
         )
@@ -45,17 +48,17 @@ def _row(instance: models.Model) -> dict[str, Any]:
     return row
 
 
-def records_of(user: AbstractBaseUser) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+def records_of(user: User) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     for model in user_models():
         rows = [_row(obj) for obj in model._default_manager.filter(user=user).order_by("pk")]
         yield model._meta.label, rows
 
 
-def account_of(user: AbstractBaseUser) -> dict[str, Any]:
+def account_of(user: User) -> dict[str, Any]:
     return {name: getattr(user, name, None) for name in ACCOUNT_FIELDS}
 
 
-def export_document(user: AbstractBaseUser, *, now: dt.datetime) -> dict[str, Any]:
+def export_document(user: User, *, now: dt.datetime) -> dict[str, Any]:
     return {
         "format": "sciatica-coach-export/1",
         "exported_at": now,

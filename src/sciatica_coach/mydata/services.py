@@ -7,12 +7,13 @@ import json
 import zipfile
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
 from sciatica_coach.accounts.models import FailedLogin
 from sciatica_coach.mydata.records import account_of, export_document, records_of, to_json
+from sciatica_coach.program.models import SessionLog
 
 
 def _cell(value: Any) -> str:
@@ -34,11 +35,11 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-def data_export_json(*, user: AbstractBaseUser, now: dt.datetime) -> str:
+def data_export_json(*, user: User, now: dt.datetime) -> str:
     return to_json(export_document(user, now=now))
 
 
-def data_export_zip(*, user: AbstractBaseUser, now: dt.datetime) -> bytes:
+def data_export_zip(*, user: User, now: dt.datetime) -> bytes:
     """A zip of CSV files (one per kind of record) plus the same data as JSON."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -50,8 +51,10 @@ def data_export_zip(*, user: AbstractBaseUser, now: dt.datetime) -> bytes:
 
 
 @transaction.atomic
-def account_delete(*, user: AbstractBaseUser) -> None:
-    """Every model with a user key cascades from the user row; failed-login rows are keyed by
-    username instead, so they go explicitly."""
+def account_delete(*, user: User) -> None:
+    """Every model with a user key cascades from the user row. Two kinds go first, explicitly:
+    session logs, because they protect the plan they were done from (a plan is never deleted
+    under a log), and failed logins, which are keyed by username rather than by user."""
+    SessionLog.objects.filter(user=user).delete()
     FailedLogin.objects.filter(username=user.get_username().strip().lower()).delete()
     user.delete()

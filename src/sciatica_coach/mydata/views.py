@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,11 +10,12 @@ from django.views.decorators.http import require_http_methods
 
 from sciatica_coach.mydata import services
 from sciatica_coach.mydata.forms import DeleteAccountForm
+from sciatica_coach.web.requests import AuthedRequest
 
 
 @login_required
 @require_http_methods(["GET"])
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: AuthedRequest) -> HttpResponse:
     return render(request, "mydata/my_data.html", {"form": DeleteAccountForm(user=request.user)})
 
 
@@ -27,7 +28,7 @@ def _download(content: str | bytes, *, name: str, content_type: str) -> HttpResp
 @never_cache
 @login_required
 @require_http_methods(["GET"])
-def export_json(request: HttpRequest) -> HttpResponse:
+def export_json(request: AuthedRequest) -> HttpResponse:
     now = timezone.now()
     return _download(
         services.data_export_json(user=request.user, now=now),
@@ -39,7 +40,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET"])
-def export_zip(request: HttpRequest) -> HttpResponse:
+def export_zip(request: AuthedRequest) -> HttpResponse:
     now = timezone.now()
     return _download(
         services.data_export_zip(user=request.user, now=now),
@@ -50,7 +51,7 @@ def export_zip(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["POST"])
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: AuthedRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST, user=request.user)
     if not form.is_valid():
         return render(request, "mydata/my_data.html", {"form": form}, status=400)

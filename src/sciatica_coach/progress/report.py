@@ -54,10 +54,14 @@ def pain_charts(data: ProgressData) -> list[Chart]:
             desc=summary,
         )
         charts.append(_chart(f"pain-{side}", title, svg, summary))
-    leg = summaries.weekly_means(_points(done, "date", "pain_before_leg"))
-    back = summaries.weekly_means(_points(done, "date", "pain_before_back"))
+    leg_points = _points(done, "date", "pain_before_leg")
+    back_points = _points(done, "date", "pain_before_back")
+    leg, back = summaries.weekly_means(leg_points), summaries.weekly_means(back_points)
     summary = " ".join(
-        [summaries.pain_trend(_("Leg pain"), leg), summaries.pain_trend(_("Back pain"), back)]
+        [
+            summaries.pain_trend(_("Leg pain"), leg_points),
+            summaries.pain_trend(_("Back pain"), back_points),
+        ]
     )
     svg = line_chart(
         [Series(_("Leg"), tuple(leg)), Series(_("Back"), tuple(back))],
@@ -74,7 +78,7 @@ def extent_chart(data: ProgressData) -> Chart:
     top = len(EXTENT_ORDER) - 1
 
     def height(extent: str) -> float:
-        return float(top - EXTENT_ORDER.index(extent))  # type: ignore[arg-type]
+        return float(top - EXTENT_ORDER.index(extent))
 
     done = [log for log in data.logs if log.done]
     before = tuple(Point(log.date, height(log.extent_before)) for log in done if log.extent_before)
@@ -109,8 +113,10 @@ def adherence_chart(data: ProgressData, today: dt.date) -> Chart:
         day: tuple(slot in done_slots.get(day, set()) for slot in data.slots)
         for day in (start + dt.timedelta(days=n) for n in range((today - start).days + 1))
     }
-    week_start = max(start, today - dt.timedelta(days=ADHERENCE_DAYS - 1))
-    days = (today - week_start).days + 1
+    # The seven whole days before today, as the weekly review counts them: today's evening
+    # session not being done yet by lunchtime is not a missed session.
+    week_start = max(start, today - dt.timedelta(days=ADHERENCE_DAYS))
+    days = (today - week_start).days
     done = sum(sum(marks[week_start + dt.timedelta(days=n)]) for n in range(days))
     summary = summaries.adherence_summary(done, data.sessions_per_day * days, days)
     svg = calendar(
@@ -127,9 +133,7 @@ def adherence_chart(data: ProgressData, today: dt.date) -> Chart:
 def score_charts(data: ProgressData) -> list[Chart]:
     charts = []
     for instrument, (low, high) in SCORE_RANGES.items():
-        points = tuple(
-            Point(r.date, r.score) for r in data.responses if r.instrument == instrument
-        )
+        points = tuple(Point(r.date, r.score) for r in data.responses if r.instrument == instrument)
         if not points:
             continue
         name = SCORE_NAMES[instrument]
@@ -156,4 +160,9 @@ def score_charts(data: ProgressData) -> list[Chart]:
 
 
 def progress_report(data: ProgressData, today: dt.date) -> list[Chart]:
-    return [*pain_charts(data), extent_chart(data), adherence_chart(data, today), *score_charts(data)]
+    return [
+        *pain_charts(data),
+        extent_chart(data),
+        adherence_chart(data, today),
+        *score_charts(data),
+    ]

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from sciatica_coach.program.models import Plan, Profile, SessionLog
 from sciatica_coach.questionnaires.models import Response
@@ -18,7 +18,7 @@ class ProgressData:
     slots: tuple[str, ...]
 
 
-def progress_data(*, user: AbstractBaseUser, since: dt.date) -> ProgressData:
+def progress_data(*, user: User, since: dt.date) -> ProgressData:
     profile = Profile.objects.filter(user=user).only("started_on").first()
     plan = Plan.objects.filter(user=user).order_by("-id").only("answer").first()
     answer = plan.answer if plan is not None else {}
@@ -27,8 +27,15 @@ def progress_data(*, user: AbstractBaseUser, since: dt.date) -> ProgressData:
         SessionLog.objects.filter(user=user, date__gte=since)
         .order_by("date", "id")
         .only(
-            "date", "slot", "done", "pain_before_leg", "pain_before_back", "pain_after_leg",
-            "pain_after_back", "extent_before", "extent_after",
+            "date",
+            "slot",
+            "done",
+            "pain_before_leg",
+            "pain_before_back",
+            "pain_after_leg",
+            "pain_after_back",
+            "extent_before",
+            "extent_after",
         )
     )
     responses = list(Response.objects.filter(user=user).order_by("date", "id"))

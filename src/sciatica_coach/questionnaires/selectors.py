@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Max
 
 from sciatica_coach.program.models import Review
@@ -19,7 +19,7 @@ class Due:
     due: bool
 
 
-def questionnaires_due(*, user: AbstractBaseUser, today: dt.date) -> list[Due]:
+def questionnaires_due(*, user: User, today: dt.date) -> list[Due]:
     last = dict(
         Response.objects.filter(user=user)
         .values_list("instrument")
@@ -38,5 +38,5 @@ def questionnaires_due(*, user: AbstractBaseUser, today: dt.date) -> list[Due]:
     ]
 
 
-def responses_for(*, user: AbstractBaseUser, instrument: str) -> list[Response]:
+def responses_for(*, user: User, instrument: str) -> list[Response]:
     return list(Response.objects.filter(user=user, instrument=instrument).order_by("date", "id"))

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -11,9 +11,7 @@ from sciatica_coach.questionnaires.models import Response
 
 
 @transaction.atomic
-def questionnaire_submit(
-    *, user: AbstractBaseUser, instrument: str, answers: dict[str, Any]
-) -> Response:
+def questionnaire_submit(*, user: User, instrument: str, answers: dict[str, Any]) -> Response:
     """Raises ``engine.RefusedInput`` (e.g. too few ODI sections) before anything is saved."""
     result = engine.score(instrument, answers)
     return Response.objects.create(

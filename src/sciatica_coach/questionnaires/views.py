@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from sciatica_coach import engine
 from sciatica_coach.questionnaires import selectors, services
 from sciatica_coach.questionnaires.forms import FORMS
 from sciatica_coach.questionnaires.models import Response
+from sciatica_coach.web.requests import AuthedRequest
 
 INTROS = {
     "peg": gettext_lazy("Three quick questions about the past week. It takes under a minute."),
@@ -29,14 +30,14 @@ INTROS = {
 
 @login_required
 @require_http_methods(["GET"])
-def questionnaire_list(request: HttpRequest) -> HttpResponse:
+def questionnaire_list(request: AuthedRequest) -> HttpResponse:
     due = selectors.questionnaires_due(user=request.user, today=timezone.localdate())
     return render(request, "questionnaires/list.html", {"questionnaires": due})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def questionnaire_answer(request: HttpRequest, instrument: str) -> HttpResponse:
+def questionnaire_answer(request: AuthedRequest, instrument: str) -> HttpResponse:
     form_class = FORMS.get(instrument)
     if form_class is None:
         raise Http404
@@ -49,9 +50,10 @@ def questionnaire_answer(request: HttpRequest, instrument: str) -> HttpResponse:
         except engine.RefusedInput as refusal:
             form.add_error(None, refusal.reason)
         else:
-            messages.success(request, _("Thank you. Your score: %(score)s.") % {
-                "score": response.result["score"]
-            })
+            messages.success(
+                request,
+                _("Thank you. Your score: %(score)s.") % {"score": response.result["score"]},
+            )
             return redirect("progress")
     label = Response.Instrument(instrument).label
     return render(

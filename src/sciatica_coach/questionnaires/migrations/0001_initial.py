@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,18 +14,41 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Response',
+            name="Response",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('instrument', models.CharField(choices=[('peg', 'Pain, enjoyment and activity (PEG)'), ('pgic', 'Overall change (PGIC)'), ('rmdq', 'Roland-Morris disability (RMDQ)'), ('odi', 'Oswestry disability index (ODI)')], max_length=8)),
-                ('date', models.DateField()),
-                ('answers', models.JSONField()),
-                ('result', models.JSONField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "instrument",
+                    models.CharField(
+                        choices=[
+                            ("peg", "Pain, enjoyment and activity (PEG)"),
+                            ("pgic", "Overall change (PGIC)"),
+                            ("rmdq", "Roland-Morris disability (RMDQ)"),
+                            ("odi", "Oswestry disability index (ODI)"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("answers", models.JSONField()),
+                ("result", models.JSONField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['user', 'instrument', 'date'], name='response_user_instr')],
+                "indexes": [
+                    models.Index(fields=["user", "instrument", "date"], name="response_user_instr")
+                ],
             },
         ),
     ]
