@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from html import escape
 from typing import Final
 
-WIDTH: Final = 640
-HEIGHT: Final = 260
-LEFT: Final = 78
-RIGHT: Final = 16
-TOP: Final = 16
-BOTTOM: Final = 40
+# A phone-sized viewBox: 13-unit text stays about 13 px on a 360-400 px wide screen.
+WIDTH: Final = 360
+HEIGHT: Final = 220
+LEFT: Final = 84  # room for the longest axis label, 'below knee'
+RIGHT: Final = 10
+TOP: Final = 12
+BOTTOM: Final = 44
 # Colour-blind-safe pair (Okabe-Ito blue and vermillion), each also told apart by dash and marker.
 COLOURS: Final = ("#0072b2", "#d55e00", "#009e73", "#6a3d9a")
 DASHES: Final = ("", "6 4", "2 3", "10 3 2 3")
@@ -85,10 +86,10 @@ def line_chart(
         y = _y(reference[0], low, high)
         parts.append(_rule("mic", y))
         parts.append(_label(WIDTH - RIGHT, y - 4, reference[1]))
-    for day in sorted({start, end, start + (end - start) / 2}):
+    for day, anchor in _date_ticks(start, end):
         x = _x(day, start, span)
         parts.append(
-            f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">'
+            f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="{anchor}">'
             f"{day.day} {day.strftime('%b')}</text>"
         )
     for index, one in enumerate(series):
@@ -104,12 +105,23 @@ def line_chart(
         parts.extend(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>' for x, y in coords
         )
-        legend_x = LEFT + 8 + index * 150
+        legend_x = 8 + index * 160
         parts.append(
             f'<rect x="{legend_x}" y="{HEIGHT - 14}" width="14" height="4" fill="{colour}"/>'
             f'<text x="{legend_x + 20}" y="{HEIGHT - 8}">{escape(one.label)}</text>'
         )
     return "".join([*parts, "</svg>"])
+
+
+def _date_ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
+    """First and last dates flush with the plot's edges, so neither is cut off; the middle one
+    only when there is room between them."""
+    if start == end:
+        return [(start, "middle")]
+    ticks = [(start, "start"), (end, "end")]
+    if (end - start).days >= 6:
+        ticks.insert(1, (start + (end - start) / 2, "middle"))
+    return ticks
 
 
 def _rule(kind: str, y: float) -> str:
@@ -141,7 +153,7 @@ def calendar(
     """Weeks as rows, days as columns; each day split into its sessions, filled when done."""
     first = start - dt.timedelta(days=start.weekday())
     weeks = (end - first).days // 7 + 1
-    cell, gap, top = 40, 6, 28
+    cell, gap, top = 34, 4, 24
     height = top + weeks * (cell + gap) + 8
     parts = _open(title, desc, height)
     for column, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")):

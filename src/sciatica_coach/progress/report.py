@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from sciatica_coach.engine.vocabulary import EXTENT_ORDER, Extent
 from sciatica_coach.progress import summaries
@@ -14,6 +15,14 @@ from sciatica_coach.progress.selectors import ProgressData
 from sciatica_coach.questionnaires.schedule import MIC
 
 CALENDAR_DAYS = 28
+AXIS_WORDS = {
+    "none": _lazy("none"),
+    "back": _lazy("back"),
+    "buttock": _lazy("buttock"),
+    "thigh": _lazy("thigh"),
+    "below_knee": _lazy("below knee"),
+    "foot": _lazy("foot"),
+}
 ADHERENCE_DAYS = 7
 SCORE_RANGES = {"odi": (0, 100), "rmdq": (0, 24), "peg": (0, 10), "pgic": (1, 7)}
 SCORE_NAMES = {"odi": "ODI", "rmdq": "RMDQ", "peg": "PEG", "pgic": "PGIC"}
@@ -89,7 +98,7 @@ def extent_chart(data: ProgressData) -> Chart:
             if value:
                 extents.append((log.date, value))  # type: ignore[arg-type]
     summary = summaries.extent_trend(extents)
-    labels = [(height(level), summaries.EXTENT_WORDS[level]) for level in EXTENT_ORDER]
+    labels = [(height(level), AXIS_WORDS[level]) for level in EXTENT_ORDER]
     svg = line_chart(
         [Series(_("Before a session"), before), Series(_("After"), after)],
         title=_("How far down the leg the symptoms reach"),
