@@ -83,7 +83,7 @@ class RmdqForm(forms.Form):
 class OdiForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [("", _("Skipped")), *[(n, str(n)) for n in range(6)]]
+        choices = [("", _("Not answered")), *[(n, str(n)) for n in range(6)]]
         for number, topic in enumerate(ODI_SECTIONS, 1):
             self.fields[f"section_{number}"] = forms.TypedChoiceField(
                 label=_("Section %(number)s: %(topic)s") % {"number": number, "topic": topic},
