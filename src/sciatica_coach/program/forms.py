@@ -26,7 +26,15 @@ def flags_field(label: Any, flag_choices: choices.Choices) -> forms.MultipleChoi
     )
 
 
-class IntakeForm(forms.Form):
+class PlainForm(forms.Form):
+    """Labels are questions; a colon after a question mark reads badly."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class IntakeForm(PlainForm):
     leg_side = forms.ChoiceField(
         label=_("Which leg do you feel it in?"), choices=choices.LEG_SIDES, widget=forms.RadioSelect
     )
@@ -153,7 +161,7 @@ class IntakeForm(forms.Form):
         self.add_error(name, reason)
 
 
-class SessionCheckForm(forms.Form):
+class SessionCheckForm(PlainForm):
     """The check before and after a session: pain, how far down, and the warning signs."""
 
     pain_leg = pain_field(_("Leg pain right now"))
@@ -167,7 +175,7 @@ class SessionCheckForm(forms.Form):
     spreading = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(PlainForm):
     """The ten self-tests; every one is optional, as in the contract."""
 
     trunk_flexor_s = forms.FloatField(label=_("Seconds held"), required=False, min_value=0)

@@ -1,0 +1,128 @@
+"""The daily journey in a real browser at phone size, with axe-core on every page."""
+
+import datetime as dt
+from typing import Any
+
+import pytest
+import time_machine
+from django.contrib.auth.models import User
+
+from sciatica_coach.program import services
+from sciatica_coach.program.models import Plan, SessionLog
+from tests.e2e.journey import fill_intake, pick, session_check, sign_up
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_red_flag_at_intake_stops_everything(page: Any, live_server: Any, check: Any) -> None:
+    sign_up(page, live_server.url, "dora", check)
+    fill_intake(page, check, red_flag="saddle_numbness")
+    page.wait_for_url("**/today/")
+    assert page.get_by_role("heading", name="Stop. Go to an emergency department now.").is_visible()
+    assert page.get_by_text("Go to the nearest emergency department now").is_visible()
+    check("stop")
+    page.get_by_role("link", name="Update my answers").click()
+    page.wait_for_url("**/intake/")
+
+
+def week_of_logs(user: User, start: dt.date) -> None:
+    """The rest of the week, as if done on the phone each morning and evening."""
+    for day in range(1, 7):
+        for slot in ("morning", "evening"):
+            with time_machine.travel(dt.datetime.combine(start + dt.timedelta(days=day), dt.time(9))):
+                log = services.session_start(
+                    user=user, slot=slot, pain_leg=3, pain_back=2, extent="thigh", red_flags=[]
+                )
+                items = [i["exercise"] for i in log.plan.answer["sessions"][0]["items"]]
+                services.session_progress(user=user, log_id=log.pk, step=9, exercises_done=items)
+                services.session_log(
+                    user=user, log_id=log.pk, pain_leg=3, pain_back=2, extent="thigh", red_flags=[]
+                )
+
+
+def test_a_week_of_the_program_ends_in_a_review_that_moves_the_plan_on(
+    page: Any, live_server: Any, check: Any
+) -> None:
+    start = dt.date(2026, 10, 1)
+    traveller = time_machine.travel(dt.datetime.combine(start, dt.time(8)), tick=True)
+    traveller.start()
+    try:
+        sign_up(page, live_server.url, "erin", check)
+        fill_intake(page, check)
+        page.wait_for_url("**/today/")
+        check("today")
+
+        page.get_by_role("link", name="Do the muscle self-check").click()
+        check("assessment")
+        stopwatch = page.locator("[data-stopwatch=id_trunk_flexor_s]")
+        stopwatch.click()
+        page.wait_for_timeout(1100)
+        stopwatch.click()
+        assert int(page.locator("#id_trunk_flexor_s").input_value()) >= 1
+        page.locator("#id_trunk_flexor_s").fill("120")
+        page.locator("#id_trunk_extensor_s").fill("60")
+        page.locator("[data-tally=id_single_leg_bridge_left_reps]").click()
+        assert page.locator("#id_single_leg_bridge_left_reps").input_value() == "1"
+        page.get_by_role("button", name="Save my results").click()
+        assert page.get_by_text("back muscles should last at least as long").is_visible()
+        check("assessment-result")
+        page.get_by_role("link", name="See my updated plan").click()
+
+        page.get_by_role("link", name="Bird dog").first.click()
+        check("exercise")
+        page.get_by_role("link", name="All exercises").first.click()
+        page.select_option("#f-kind", "stretch")
+        page.get_by_role("button", name="Show").click()
+        check("library")
+
+        page.get_by_role("link", name="Today").click()
+        page.get_by_role("link", name="Start morning session").click()
+        session_check(page, "3", "2", "thigh")
+        check("session-before")
+        page.get_by_role("button", name="Start the exercises").click()
+        page.wait_for_url("**/session/*/")
+        check("player")
+        steps = page.locator("[data-step]").count()
+        page.get_by_label("Read out cues").check()
+        hold = page.locator("[data-step]:visible [data-timer-start]")
+        if hold.count():
+            hold.click()
+        page.locator("[data-step]:visible [data-count-up]").click()
+        page.get_by_role("button", name="Pause").click()
+        page.get_by_role("button", name="Pause").click()
+        page.get_by_role("button", name="Done, next").click()
+        page.get_by_role("button", name="Back").click()
+        for _ in range(steps):
+            page.get_by_role("button", name="Done, next").click()
+        page.get_by_role("link", name="Finish the session").click()
+        session_check(page, "3", "2", "thigh")
+        check("session-after")
+        page.get_by_role("button", name="Save and finish").click()
+        assert page.get_by_role("heading", name="Well done, session saved").is_visible()
+        check("session-done")
+
+        erin = User.objects.get(username="erin")
+        log = SessionLog.objects.get(user=erin)
+        assert log.done
+        assert log.ending == "finished"
+        assert len(log.exercises_done) == steps
+        assert (log.pain_before_leg, log.pain_after_leg) == (3, 3)
+        week_of_logs(erin, start)
+    finally:
+        traveller.stop()
+
+    with time_machine.travel(dt.datetime.combine(start + dt.timedelta(days=7), dt.time(9)), tick=True):
+        page.goto(live_server.url + "/today/")
+        assert page.get_by_text("It's time for your weekly review.").is_visible()
+        page.get_by_role("button", name="Review my week").click()
+        assert page.get_by_role("heading", name="Well done: your plan moves on a step").is_visible()
+        check("review")
+        page.get_by_role("link", name="See my new plan").click()
+        assert page.get_by_text("Phase: maintenance").is_visible()
+        check("today-after-review")
+        newest = Plan.objects.filter(user=erin).order_by("-id").first()
+        assert newest is not None
+        assert newest.source == Plan.Source.REVIEW
+        assert newest.answer["phase"] == "maintenance"
+        page.get_by_role("link", name="Review", exact=True).click()
+        check("review-history")
