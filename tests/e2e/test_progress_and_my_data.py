@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from sciatica_coach.questionnaires.models import Response
 from tests import factories
 
 pytestmark = pytest.mark.e2e
-PASSWORD = "quiet-River-72"
+PASSWORD = "quiet-River-72"  # noqa: S105 - a test account
 
 
 def person_with_a_week_logged(username: str) -> User:
@@ -75,7 +76,8 @@ def test_a_week_of_logged_sessions_shows_in_the_charts_and_the_calendar(
     assert page.locator("#pain-leg .chart-summary").inner_text().startswith("Leg pain down from")
     assert "centralising" in page.locator("#extent .chart-summary").inner_text()
     box = leg.bounding_box()
-    assert box is not None and box["width"] <= 390  # fits the phone
+    assert box is not None
+    assert box["width"] <= 390  # fits the phone
 
 
 def test_a_questionnaire_is_answered_and_appears_in_progress(
@@ -114,7 +116,7 @@ def test_export_holds_every_record_and_delete_leaves_none(
     check("my-data")
     with page.expect_download() as download:
         page.get_by_role("link", name="Download as JSON").click()
-    document = json.loads(open(download.value.path(), encoding="utf-8").read())  # noqa: PTH123, SIM115
+    document = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     for model in user_models():
         assert (
             len(document["records"][model._meta.label])

@@ -105,7 +105,7 @@ def extent_chart(data: ProgressData) -> Chart:
         desc=summary,
         low=0,
         high=top,
-        y_labels=[(value, str(_(label))) for value, label in labels],
+        y_labels=[(value, str(label)) for value, label in labels],
     )
     return _chart("extent", _("How far down the leg"), svg, summary)
 
