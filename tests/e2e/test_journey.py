@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 
 from sciatica_coach.program import services
 from sciatica_coach.program.models import Plan, SessionLog
-from tests.e2e.journey import fill_intake, pick, session_check, sign_up
+from tests.e2e.journey import fill_intake, session_check, sign_up
 
 pytestmark = pytest.mark.e2e
 
@@ -29,7 +29,9 @@ def week_of_logs(user: User, start: dt.date) -> None:
     """The rest of the week, as if done on the phone each morning and evening."""
     for day in range(1, 7):
         for slot in ("morning", "evening"):
-            with time_machine.travel(dt.datetime.combine(start + dt.timedelta(days=day), dt.time(9))):
+            with time_machine.travel(
+                dt.datetime.combine(start + dt.timedelta(days=day), dt.time(9))
+            ):
                 log = services.session_start(
                     user=user, slot=slot, pain_leg=3, pain_back=2, extent="thigh", red_flags=[]
                 )
@@ -111,7 +113,9 @@ def test_a_week_of_the_program_ends_in_a_review_that_moves_the_plan_on(
     finally:
         traveller.stop()
 
-    with time_machine.travel(dt.datetime.combine(start + dt.timedelta(days=7), dt.time(9)), tick=True):
+    with time_machine.travel(
+        dt.datetime.combine(start + dt.timedelta(days=7), dt.time(9)), tick=True
+    ):
         page.goto(live_server.url + "/today/")
         assert page.get_by_text("It's time for your weekly review.").is_visible()
         page.get_by_role("button", name="Review my week").click()

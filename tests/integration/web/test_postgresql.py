@@ -15,11 +15,20 @@ HERE = Path(__file__).parent
 def test_the_service_and_permission_tests_pass_on_postgresql() -> None:
     result = subprocess.run(
         [
-            sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-            str(HERE / "test_services.py"), str(HERE / "test_permissions.py"),
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            str(HERE / "test_services.py"),
+            str(HERE / "test_permissions.py"),
         ],
         env={**os.environ, "DATABASE_URL": POSTGRES_URL},
-        capture_output=True, text=True, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout
