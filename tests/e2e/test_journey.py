@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 
 from sciatica_coach.program import services
 from sciatica_coach.program.models import Plan, SessionLog
-from tests.e2e.journey import fill_intake, pick, session_check, sign_up
+from tests.e2e.journey import fill_intake, session_check, sign_up
 
 pytestmark = pytest.mark.e2e
 

@@ -89,8 +89,14 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(DATA_DIR / "db.sqlite3"),
             "OPTIONS": SQLITE_OPTIONS,
+            # Reusing the connection skips re-running the PRAGMAs on every request.
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
         }
     }
+# Per-process memory cache: plans never change once made, so their rendered parts are cached
+# by plan id. Nothing personal is shared between processes or users.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [

@@ -5,6 +5,7 @@ from sciatica_coach.web import views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
+    path("health/", views.health, name="health"),
     path("accounts/", include("sciatica_coach.accounts.urls")),
     path("", include("sciatica_coach.program.urls")),
     path("", include("sciatica_coach.education.urls")),

@@ -12,6 +12,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")
 
 
+@require_GET
+def health(request: HttpRequest) -> HttpResponse:
+    """For load balancers and the benchmark's floor: the full middleware, no database."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "404.html", status=404)
 

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from sciatica_coach.program import choices
 from sciatica_coach.program.exercises import exercise_filter, exercise_get
+from sciatica_coach.program.presenters import dose_text
 
 
 @login_required
@@ -46,6 +47,7 @@ def exercise_detail(request: HttpRequest, exercise_id: str) -> HttpResponse:
         "program/exercise_detail.html",
         {
             "exercise": exercise,
+            "dose": dose_text(exercise["dose"], per_side=exercise["dose"]["per_side"]),
             "kind_label": dict(choices.KINDS).get(exercise["kind"], exercise["kind"]),
             "position_label": dict(choices.POSITIONS).get(
                 exercise["position"], exercise["position"]

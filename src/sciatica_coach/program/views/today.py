@@ -13,6 +13,7 @@ from sciatica_coach.program import selectors
 from sciatica_coach.program.choices import SLOTS
 from sciatica_coach.program.exercises import exercise_get
 from sciatica_coach.program.models import Plan
+from sciatica_coach.program.presenters import dose_text
 from sciatica_coach.web.requests import AuthedRequest
 
 # Urgencies at which everything stops (a clear red screen) rather than "see a doctor first".
@@ -52,6 +53,7 @@ def today(request: AuthedRequest) -> HttpResponse:
         sessions.append(
             {
                 **session,
+                "items": [{**item, "dose": dose_text(item)} for item in session["items"]],
                 "label": SLOTS.get(session["slot"], session["slot"]),
                 "minutes": max(1, round(session["seconds"] / 60)),
                 "log": log,

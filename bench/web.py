@@ -1,0 +1,306 @@
+"""Web benchmark: `sciatica-coach serve` (gunicorn, 2 workers) against two floors, with wrk.
+
+Floors on the same gunicorn settings: a bare Django app (no middleware, one indexed SELECT) and
+a trivial view inside our project (all our middleware, no database). Prints requests/s, p50/p99,
+the ratios, RSS per worker and every page's transfer size; writes the "Web" section of
+docs/benchmarks.md. Run: `.venv/bin/python bench/web.py` (needs wrk). No assertions: figures only.
+"""
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+DURATION = os.environ.get("BENCH_DURATION", "5s")
+PAGES = [
+    "/",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/intake/",
+    "/today/",
+    "/exercises/",
+    "/exercises/bird_dog/",
+    "/session/morning/start/",
+    "/session/{log}/",
+    "/review/",
+    "/assessment/",
+]
+
+SEED = """
+import json
+from django.contrib.auth.models import User
+from django.test import Client
+from sciatica_coach.program import services
+from tests import factories
+user = User.objects.create_user("bench", "bench@example.org", "bench-Passw0rd")
+services.profile_update(user=user, data=factories.profile(equipment=["towel"]))
+log = services.session_start(user=user, slot="morning", pain_leg=5, pain_back=3,
+                             extent="thigh", red_flags=[])
+client = Client()
+client.force_login(user)
+print(json.dumps({"session": client.cookies["sessionid"].value, "log": log.pk}))
+"""
+
+
+@dataclass
+class Run:
+    name: str
+    concurrency: int
+    rps: float
+    p50_ms: float
+    p99_ms: float
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1)  # noqa: S310 - our own loopback server
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"server at {url} did not start")
+
+
+def ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(name: str, url: str, concurrency: int, script: Path | None) -> Run:
+    threads = min(concurrency, 2)
+    args = [
+        "timeout",
+        "30",
+        "wrk",
+        f"-t{threads}",
+        f"-c{concurrency}",
+        f"-d{DURATION}",
+        "--latency",
+    ]
+    if script:
+        args += ["-s", str(script)]
+    out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p50 = ms(re.search(r"\s50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    p99 = ms(re.search(r"\s99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        print(f"warning: {name}: {errors.group(1)} error responses", file=sys.stderr)
+    return Run(name, concurrency, rps, p50, p99)
+
+
+def lua(directory: Path, name: str, cookie: str, method: str = "GET", body: str = "") -> Path:
+    path = directory / f"{name}.lua"
+    lines = [f'wrk.method = "{method}"', f'wrk.headers["Cookie"] = "{cookie}"']
+    if method == "POST":
+        lines += [
+            f'wrk.body = "{body}"',
+            'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"',
+            'wrk.headers["X-CSRFToken"] = "benchbenchbenchbenchbenchbench12"',
+        ]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def rss_per_worker_mb(master: int) -> list[float]:
+    out = subprocess.run(
+        ["ps", "--ppid", str(master), "-o", "rss="], capture_output=True, text=True, check=False
+    ).stdout
+    return [int(line) / 1024 for line in out.split()]
+
+
+def transfer_sizes(base: str, cookie: str, log: int) -> list[tuple[str, int, int]]:
+    """Bytes of each page plus its CSS, JS and icon, uncached, plain and gzip."""
+    sizes = []
+    for page in PAGES:
+        url = base + page.format(log=log)
+        total_plain = total_gzip = 0
+        html = ""
+        assets: list[str] = []
+        for target in [url, *assets]:
+            for encoding in ("identity", "gzip"):
+                request = urllib.request.Request(  # noqa: S310 - loopback
+                    target, headers={"Cookie": cookie, "Accept-Encoding": encoding}
+                )
+                with urllib.request.urlopen(request) as response:  # noqa: S310
+                    body = response.read()
+                if encoding == "identity":
+                    total_plain += len(body)
+                    if target == url:
+                        html = body.decode()
+                else:
+                    total_gzip += len(body)
+            if target == url:
+                assets = [base + a for a in re.findall(r'(?:href|src)="(/static/[^"]+)"', html)]
+                for asset in assets:
+                    for encoding in ("identity", "gzip"):
+                        request = urllib.request.Request(  # noqa: S310
+                            asset, headers={"Accept-Encoding": encoding}
+                        )
+                        with urllib.request.urlopen(request) as response:  # noqa: S310
+                            size = len(response.read())
+                        if encoding == "identity":
+                            total_plain += size
+                        else:
+                            total_gzip += size
+                break
+        sizes.append((page, total_plain, total_gzip))
+    return sizes
+
+
+def start(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
+def main() -> None:
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (apt-get install wrk)")
+    work = Path(tempfile.mkdtemp(prefix="sciatica-bench-"))
+    env = {**os.environ, "SCIATICA_COACH_DATA_DIR": str(work / "data")}
+    env.pop("DATABASE_URL", None)
+    coach = str(BIN / "sciatica-coach")
+    subprocess.run([coach, "manage", "migrate", "-v", "0"], env=env, check=True)
+    seeded = (
+        subprocess.run(
+            [coach, "manage", "shell", "-c", SEED],
+            env={**env, "PYTHONPATH": str(ROOT)},
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    seed = json.loads(seeded)
+    cookie = f"sessionid={seed['session']}; csrftoken=benchbenchbenchbenchbenchbench12"
+
+    port, bare_port = free_port(), free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start([coach, "serve", "--port", str(port), "--workers", "2"], env, ROOT)
+    bare = start(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "bare_app:application",
+            "--bind",
+            f"127.0.0.1:{bare_port}",
+            "--workers",
+            "2",
+            "--preload",
+            "--access-logfile",
+            "/dev/null",
+            "--config",
+            "python:sciatica_coach.web.gunicorn_conf",
+        ],
+        {**env, "BARE_DB": str(work / "bare.sqlite3")},
+        ROOT / "bench",
+    )
+    runs: list[Run] = []
+    try:
+        wait_for(base + "/health/")
+        wait_for(f"http://127.0.0.1:{bare_port}/")
+        today = lua(work, "today", cookie)
+        step = lua(work, "step", cookie, "POST", "step=1&done=pelvic_tilt")
+        start_body = "pain_leg=5&pain_back=3&extent=thigh"
+        begin = lua(work, "start", cookie, "POST", start_body)
+        for concurrency in (1, 8):
+            runs.append(wrk("bare floor", f"http://127.0.0.1:{bare_port}/", concurrency, None))
+            runs.append(wrk("trivial view", base + "/health/", concurrency, None))
+            runs.append(wrk("Today (GET)", base + "/today/", concurrency, today))
+            runs.append(
+                wrk(
+                    "log a step (POST)",
+                    f"{base}/session/{seed['log']}/progress/",
+                    concurrency,
+                    step,
+                )
+            )
+            runs.append(
+                wrk("start a session (POST)", base + "/session/morning/start/", concurrency, begin)
+            )
+        rss = rss_per_worker_mb(server.pid)
+        sizes = transfer_sizes(base, cookie, seed["log"])
+    finally:
+        server.terminate()
+        bare.terminate()
+        server.wait(10)
+        bare.wait(10)
+    report = render(runs, rss, sizes)
+    print(report)
+    write_section(report)
+
+
+def render(runs: list[Run], rss: list[float], sizes: list[tuple[str, int, int]]) -> str:
+    floor = {(r.name, r.concurrency): r.rps for r in runs}
+    lines = [
+        "## Web",
+        "",
+        f"`bench/web.py` on {time.strftime('%Y-%m-%d')}: gunicorn, 2 sync workers, `--preload` with "
+        f"`gc.freeze()`, SQLite (WAL), loopback, `wrk -d{DURATION}`; Python "
+        f"{sys.version.split()[0]}, {os.cpu_count()} CPUs. Ratios are to the bare floor (no "
+        "middleware, one indexed SELECT) and to a trivial view in our project (same middleware).",
+        "",
+        "| endpoint | conc. | req/s | p50 ms | p99 ms | ÷ bare | ÷ trivial |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in runs:
+        bare = r.rps / floor[("bare floor", r.concurrency)]
+        trivial = r.rps / floor[("trivial view", r.concurrency)]
+        lines.append(
+            f"| {r.name} | {r.concurrency} | {r.rps:,.0f} | {r.p50_ms:.2f} | {r.p99_ms:.2f} "
+            f"| {bare:.2f} | {trivial:.2f} |"
+        )
+    lines += [
+        "",
+        "Goals: Today ≥ 0.5 of the trivial view and ≥ 0.3 of the bare floor; logging ≥ 0.1 of the "
+        'bare floor. "Log a step" is the player\'s per-step save (an UPDATE in a transaction); '
+        '"start a session" validates the pre-check form and INSERTs a new log.',
+        "",
+        "Memory (RSS) per worker after the runs: "
+        + ", ".join(f"{mb:.1f} MB" for mb in rss)
+        + " (goal: under 60 MB).",
+        "",
+        "| page (with its CSS, JS, icon; uncached) | bytes | gzip bytes |",
+        "| --- | ---: | ---: |",
+    ]
+    lines += [f"| `{page}` | {plain:,} | {gz:,} |" for page, plain, gz in sizes]
+    lines += ["", "Goal: every page under 150 KB uncached.", ""]
+    return "\n".join(lines)
+
+
+def write_section(section: str) -> None:
+    """Replace only our own section; the engine's section belongs to someone else."""
+    path = ROOT / "docs" / "benchmarks.md"
+    path.parent.mkdir(exist_ok=True)
+    text = path.read_text() if path.exists() else "# Benchmarks\n\n"
+    pattern = re.compile(r"^## Web\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section + "\n", text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,20 @@
+"""Words for numbers the engine gives: built once in Python, not per item in a template."""
+
+from typing import Any
+
+from django.utils.translation import gettext, ngettext
+
+
+def dose_text(item: dict[str, Any], *, per_side: bool | None = None) -> str:
+    """ "2 sets · 10 times · hold 5 s · each side" from a plan item or a catalog dose."""
+    parts = []
+    sets, reps, hold = item["sets"], item["reps"], item["hold_s"]
+    if sets > 1:
+        parts.append(ngettext("%(n)d set", "%(n)d sets", sets) % {"n": sets})
+    parts.append(ngettext("%(n)d time", "%(n)d times", reps) % {"n": reps})
+    if hold:
+        parts.append(gettext("hold %(s)d s") % {"s": hold})
+    each = item.get("side") == "each" if per_side is None else per_side
+    if each:
+        parts.append(gettext("each side"))
+    return " · ".join(parts)
