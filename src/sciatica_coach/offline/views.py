@@ -1,32 +1,45 @@
 """The installable app: manifest, service worker, the offline session player and its sync."""
 
+import hashlib
 import json
 from collections.abc import Callable
-from functools import wraps
+from functools import cache, wraps
+from pathlib import Path
 from typing import Any
 
-from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from sciatica_coach import __version__, engine
 from sciatica_coach.engine import advice
-from sciatica_coach.engine.vocabulary import RED_FLAGS
+from sciatica_coach.engine.vocabulary import RED_FLAGS, URGENCY_ORDER
+from sciatica_coach.engine.validation import parse
 from sciatica_coach.offline import services
 from sciatica_coach.offline.payload import OfflineEntry
 from sciatica_coach.program import selectors
-from sciatica_coach.program.choices import EXTENT_LABEL, SLOTS
+from sciatica_coach.engine.vocabulary import EXTENT_ORDER
+from sciatica_coach.program.choices import SLOTS
 from sciatica_coach.program.exercises import exercise_get
+from sciatica_coach.program.forms import SessionCheckForm
+from sciatica_coach.program.presenters import dose_text
 from sciatica_coach.program.services import NoProgram
 from sciatica_coach.web.requests import AuthedRequest
 
 View = Callable[..., HttpResponse]
+STOP_HEADINGS = {
+    "emergency": gettext_lazy("Stop. Go to an emergency department now."),
+    "urgent": gettext_lazy("Stop. See a doctor today."),
+    "soon": gettext_lazy("Stop the exercises and see a doctor within days."),
+    "routine": gettext_lazy("Stop the exercises and book a doctor's appointment."),
+}
 
 
 def api_login_required(view: View) -> View:
@@ -53,7 +66,7 @@ def session_sync(request: AuthedRequest) -> HttpResponse:
     except (json.JSONDecodeError, UnicodeDecodeError):
         return _refused("body", "not valid JSON")
     try:
-        entry = engine.validation.parse(OfflineEntry, data, "session")
+        entry = parse(OfflineEntry, data, "session")
     except engine.RefusedInput as refusal:
         return _refused(refusal.field, refusal.reason)
     try:
@@ -67,32 +80,57 @@ def session_sync(request: AuthedRequest) -> HttpResponse:
     return JsonResponse({"log_id": log.pk, "created": created}, status=201 if created else 200)
 
 
+def _flags_by_urgency(profile: dict[str, Any]) -> list[dict[str, Any]]:
+    """What the engine says for each warning sign if it were reported now, most urgent first.
+
+    The offline page cannot ask the engine, so it carries the engine's answers with it; the page
+    only picks the first sign that was ticked. When the log is sent, the server asks the engine
+    again with everything the person reported.
+    """
+    answers = []
+    for flag in RED_FLAGS:
+        answer = engine.triage({**profile, "red_flags": [flag], "cleared_red_flags": []})
+        answers.append({"id": flag, "urgency": answer["urgency"], "advice": answer["advice"]})
+    return sorted(answers, key=lambda a: URGENCY_ORDER.index(a["urgency"]))
+
+
 @login_required
 @require_GET
 def session_player(request: AuthedRequest, slot: str) -> HttpResponse:
     """The whole session on one page, run by the phone, so it works with no connection."""
     plan = selectors.plan_current(user=request.user)
-    if plan is None or not plan.is_program:
+    profile = selectors.profile_get(user=request.user)
+    if plan is None or profile is None or not plan.is_program:
         return redirect("today")
     session = next((s for s in plan.answer["sessions"] if s["slot"] == slot), None)
     if session is None:
         return redirect("today")
-    steps = [{**item, "exercise_info": exercise_get(item["exercise"]) or {}} for item in session["items"]]
+    steps = [
+        {**item, "dose": dose_text(item), "exercise_info": exercise_get(item["exercise"]) or {}}
+        for item in session["items"]
+    ]
+    offline_data = {
+        "plan_id": plan.pk,
+        "slot": slot,
+        "extents": list(EXTENT_ORDER),
+        "flags": _flags_by_urgency(profile.data),
+        "text": {
+            "headings": {level: str(text) for level, text in STOP_HEADINGS.items()},
+            "saved": _("Saved on this phone."),
+            "sent": _("Sent. Your log is safe."),
+            "later": _("Saved on this phone. It will be sent when you are back online."),
+        },
+    }
     return render(
         request,
         "offline/player.html",
         {
-            "plan": plan,
-            "slot": slot,
             "slot_label": SLOTS.get(slot, slot),
             "steps": steps,
-            "extents": list(EXTENT_LABEL.items()),
-            "red_flags": [(fid, flag.text) for fid, flag in RED_FLAGS.items()],
-            "advice": {
-                "emergency": list(advice.URGENCY_ADVICE["emergency"]),
-                "spreading": advice.STOP_IF_SPREADING,
-                "safety_net": advice.SAFETY_NET,
-            },
+            "before": SessionCheckForm(prefix="before"),
+            "after": SessionCheckForm(prefix="after"),
+            "offline_data": offline_data,
+            "spreading_advice": advice.STOP_IF_SPREADING,
         },
     )
 
@@ -124,6 +162,28 @@ def manifest(request: HttpRequest) -> JsonResponse:
     )
 
 
+SHELL = (
+    "css/app.css",
+    "css/progress.css",
+    "js/app.js",
+    "js/pwa.js",
+    "js/offline.js",
+    "favicon.svg",
+    "icons/icon-192.png",
+)
+
+
+@cache
+def _shell_version() -> str:
+    """Changes whenever a shell file changes, so phones pick up the new files."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in SHELL:
+        found = finders.find(path)
+        if isinstance(found, str):
+            digest.update(Path(found).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 @never_cache
 @require_GET
 def service_worker(request: HttpRequest) -> HttpResponse:
@@ -133,15 +193,9 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         request,
         "offline/sw.js",
         {
-            "version": f"{__version__}-{settings.STATIC_VERSION}",
-            "shell": [
-                static("css/app.css"),
-                static("js/app.js"),
-                static("js/pwa.js"),
-                static("js/offline.js"),
-                static("favicon.svg"),
-                static("icons/icon-192.png"),
-            ],
+            "version": _shell_version(),
+            "shell_json": json.dumps([static(path) for path in SHELL]),
+            "slots_json": json.dumps(list(SLOTS)),
         },
         content_type="text/javascript",
     )

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "sciatica_coach.questionnaires",
     "sciatica_coach.progress",
     "sciatica_coach.mydata",
+    "sciatica_coach.offline",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("sciatica_coach.questionnaires.urls")),
     path("", include("sciatica_coach.progress.urls")),
     path("", include("sciatica_coach.mydata.urls")),
+    path("", include("sciatica_coach.offline.urls")),
     path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
 ]
 

@@ -23,6 +23,7 @@ def test_the_service_and_permission_tests_pass_on_postgresql() -> None:
             "no:cacheprovider",
             str(HERE / "test_services.py"),
             str(HERE / "test_permissions.py"),
+            str(HERE / "test_offline.py"),
         ],
         env={**os.environ, "DATABASE_URL": POSTGRES_URL},
         capture_output=True,

@@ -45,13 +45,17 @@
     var total = steps.length;
 
     function payload() {
-      var data = new FormData(form);
+      var data = form ? new FormData(form) : new FormData();
       data.append("step", String(current));
       Object.keys(done).forEach(function (id) { data.append("done", id); });
       return data;
     }
     function save() {
-      fetch(url, { method: "POST", body: payload(), credentials: "same-origin" }).catch(function () {});
+      // The offline page has no URL: it listens for this event and keeps the progress itself.
+      root.dispatchEvent(new CustomEvent("player:progress", {
+        detail: { step: current, done: Object.keys(done) }
+      }));
+      if (url) fetch(url, { method: "POST", body: payload(), credentials: "same-origin" }).catch(function () {});
     }
     function stopTimer() { if (ticking) { clearInterval(ticking); ticking = null; } }
     function show(index, focus) {
@@ -116,7 +120,7 @@
     });
     // A closed tab or a phone call must not lose the session: send what we have.
     window.addEventListener("pagehide", function () {
-      if (navigator.sendBeacon) navigator.sendBeacon(url, payload());
+      if (url && navigator.sendBeacon) navigator.sendBeacon(url, payload());
     });
     steps.forEach(function (step) {
       if (step.getAttribute("data-done") === "true") done[step.getAttribute("data-exercise")] = true;

@@ -1,0 +1,91 @@
+// Installable app: registers the service worker, and sends sessions done offline once the phone
+// is back online. Each offline session carries an id made on the phone; the server stores an id
+// only once, so sending twice (a retry, two tabs) never makes two logs.
+"use strict";
+
+(function () {
+  var KEY = "sciatica-coach:offline-sessions";
+  var ABANDONED_MS = 2 * 60 * 60 * 1000; // an unfinished session left this long is sent as it is
+  var SYNC_URL = "/offline/sessions/";
+
+  function load() {
+    try { return JSON.parse(window.localStorage.getItem(KEY)) || {}; } catch (e) { return {}; }
+  }
+  function store(queue) { window.localStorage.setItem(KEY, JSON.stringify(queue)); }
+  function put(entry) { var queue = load(); queue[entry.payload.client_id] = entry; store(queue); }
+  function remove(id) { var queue = load(); delete queue[id]; store(queue); }
+  function pending() { return Object.keys(load()).length; }
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  function announce(detail) {
+    document.dispatchEvent(new CustomEvent("offline:sync", { detail: detail }));
+  }
+
+  function send(entry) {
+    return fetch(SYNC_URL, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+      body: JSON.stringify(entry.payload)
+    }).then(function (response) {
+      if (response.ok) {
+        remove(entry.payload.client_id);
+        announce({ id: entry.payload.client_id, sent: true });
+      } else if (response.status !== 401 && response.status !== 403 && response.status < 500) {
+        // Refused for good (the answer names the field): keeping it would retry forever.
+        remove(entry.payload.client_id);
+        announce({ id: entry.payload.client_id, sent: false, refused: true });
+      } else {
+        announce({ id: entry.payload.client_id, sent: false });
+      }
+    }).catch(function () { announce({ id: entry.payload.client_id, sent: false }); });
+  }
+
+  var flushing = null;
+  function flush() {
+    if (flushing) return flushing;
+    if (!navigator.onLine) return Promise.resolve();
+    var now = Date.now();
+    var queue = load();
+    var ready = Object.keys(queue).map(function (id) { return queue[id]; }).filter(function (entry) {
+      return entry.complete || now - entry.updated > ABANDONED_MS;
+    });
+    flushing = ready.reduce(function (chain, entry) {
+      return chain.then(function () { return send(entry); });
+    }, Promise.resolve()).then(function () { flushing = null; }, function () { flushing = null; });
+    return flushing;
+  }
+
+  function forget() {
+    window.localStorage.removeItem(KEY);
+    if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+      navigator.serviceWorker.controller.postMessage("forget");
+    }
+  }
+
+  window.SciaticaOffline = { put: put, flush: flush, pending: pending, forget: forget };
+
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  }
+  window.addEventListener("online", flush);
+  document.addEventListener("DOMContentLoaded", function () {
+    flush();
+    // Logging out on a shared phone must leave none of this person's health data behind.
+    var logout = document.querySelector("form[data-logout]");
+    if (logout) {
+      logout.addEventListener("submit", function (event) {
+        var unsent = pending();
+        if (unsent && !window.confirm(logout.getAttribute("data-unsent-warning").replace("%s", unsent))) {
+          event.preventDefault();
+          return;
+        }
+        forget();
+      });
+    }
+  });
+})();

@@ -1,0 +1,66 @@
+{% autoescape off %}// Sciatica Coach service worker, version {{ version }}.
+// The app shell comes from the cache; pages come from the network, with the last copy kept so
+// Today and the session player open with no connection. A session started offline runs in the
+// offline player, which keeps the log on the phone until it can be sent.
+"use strict";
+const VERSION = "{{ version }}";
+const SHELL_CACHE = "shell-" + VERSION;
+const PAGE_CACHE = "pages-" + VERSION;
+const SHELL = {{ shell_json }};
+const SLOTS = {{ slots_json }};
+const OFFLINE_PLAYER = (slot) => "/offline/session/" + slot + "/";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== SHELL_CACHE && k !== PAGE_CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim())
+  );
+});
+
+// Keep today's offline players fresh: fetched whenever Today is loaded online.
+function refreshPlayers() {
+  return caches.open(PAGE_CACHE).then((cache) => Promise.all(SLOTS.map((slot) =>
+    fetch(OFFLINE_PLAYER(slot), { credentials: "same-origin" })
+      .then((response) => (response.ok && !response.redirected ? cache.put(OFFLINE_PLAYER(slot), response) : null))
+      .catch(() => null)
+  )));
+}
+
+self.addEventListener("message", (event) => {
+  // Sent on logout: health data must not stay in this browser's caches.
+  if (event.data === "forget") {
+    event.waitUntil(caches.delete(PAGE_CACHE));
+  }
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || request.method !== "GET") return;
+  if (url.pathname.startsWith("/static/")) {
+    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    return;
+  }
+  if (request.mode !== "navigate") return;
+  const start = url.pathname.match(/^\/session\/([a-z]+)\/start\/$/);
+  event.respondWith(
+    fetch(request).then((response) => {
+      if (url.pathname === "/today/" && response.ok && !response.redirected) {
+        const copy = response.clone();
+        event.waitUntil(caches.open(PAGE_CACHE).then((cache) => cache.put("/today/", copy)).then(refreshPlayers));
+      }
+      return response;
+    }).catch(() => {
+      const fallback = start ? OFFLINE_PLAYER(start[1]) : url.pathname;
+      return caches.match(fallback).then((hit) => hit || caches.match("/today/")).then(
+        (hit) => hit || new Response("You are offline.", { status: 503, headers: { "Content-Type": "text/plain" } })
+      );
+    })
+  );
+});
+{% endautoescape %}
