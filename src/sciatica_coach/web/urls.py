@@ -7,6 +7,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("accounts/", include("sciatica_coach.accounts.urls")),
     path("", include("sciatica_coach.program.urls")),
+    path("relief/", include("sciatica_coach.relief.urls")),
+    path("", include("sciatica_coach.reminders.urls")),
     path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
 ]
 

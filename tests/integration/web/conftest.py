@@ -1,0 +1,62 @@
+"""Personas and factories for the web tests: alice owns data, bob must never see it."""
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from sciatica_coach.program import services
+from sciatica_coach.program.models import Profile
+from tests import factories
+
+
+def make_user(username: str) -> User:
+    return User.objects.create_user(username, f"{username}@example.org", "a-long-Passw0rd!")
+
+
+def intake_form(**changes: Any) -> dict[str, Any]:
+    """What a person with a confirmed disc herniation ticks on the intake page."""
+    data: dict[str, Any] = {
+        "leg_side": "left",
+        "extent": "below_knee",
+        "pins_and_needles": "on",
+        "onset_days": "20",
+        "conditions": ["disc_herniation"],
+        "confirmed": "yes",
+        "age": "46",
+        "sex": "female",
+        "pregnancy_weeks": "",
+        "pain_leg": "5",
+        "pain_back": "3",
+        "equipment": ["towel"],
+    }
+    data.update(changes)
+    return data
+
+
+def with_program(user: User, **changes: Any) -> Profile:
+    return services.profile_update(user=user, data=factories.profile(**changes))
+
+
+@pytest.fixture
+def alice(db: None) -> User:
+    return make_user("alice")
+
+
+@pytest.fixture
+def bob(db: None) -> User:
+    return make_user("bob")
+
+
+@pytest.fixture
+def alice_client(client: Client, alice: User) -> Client:
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def bob_client(bob: User) -> Client:
+    other = Client()
+    other.force_login(bob)
+    return other
