@@ -120,6 +120,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 # Finders let a fresh clone serve static files without collectstatic; `serve` still collects
 # them so whitenoise can send the pre-compressed copies.
 WHITENOISE_USE_FINDERS = True
