@@ -41,7 +41,8 @@ def test_every_toolkit_page_asks_anonymous_visitors_to_log_in(
     client: Client, db: None, url: str
 ) -> None:
     response = client.get(url)
-    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -51,7 +52,8 @@ def test_every_toolkit_page_renders_for_a_logged_in_person(alice_client: Client,
 
 def test_the_main_menu_links_to_the_toolkit_and_reminders(alice_client: Client) -> None:
     page = alice_client.get("/relief/").content.decode()
-    assert 'href="/relief/"' in page and 'href="/reminders/"' in page
+    assert 'href="/relief/"' in page
+    assert 'href="/reminders/"' in page
 
 
 def test_the_heat_and_cold_page_gives_the_safe_limits_and_a_screen_reader_timer(
@@ -62,9 +64,11 @@ def test_the_heat_and_cold_page_gives_the_safe_limits_and_a_screen_reader_timer(
     assert "cloth or towel between your skin and the pack" in page
     assert "Never on skin that feels numb" in page
     assert "Never while you are asleep" in page
-    assert 'aria-live="polite"' in page and 'data-limit-seconds="1200"' in page
+    assert 'aria-live="polite"' in page
+    assert 'data-limit-seconds="1200"' in page
     assert "/static/relief/heat_cold_timer.js" in page
-    assert "<script>" not in page and "style=" not in page  # strict CSP: nothing inline
+    assert "<script>" not in page
+    assert "style=" not in page
 
 
 def test_a_heat_or_cold_use_is_logged_with_its_relief(alice: User, alice_client: Client) -> None:
@@ -198,7 +202,8 @@ def test_a_bad_massage_entry_marks_its_field_and_keeps_the_rest(
     page = response.content.decode()
     assert response.status_code == 400
     assert 'aria-invalid="true"' in page
-    assert 'value="Sam, physio"' in page and 'value="2026-07-01"' in page
+    assert 'value="Sam, physio"' in page
+    assert 'value="2026-07-01"' in page
 
 
 def test_the_service_refuses_a_massage_before_the_doctors_check(alice: User) -> None:
@@ -211,8 +216,10 @@ def test_the_service_refuses_a_massage_before_the_doctors_check(alice: User) -> 
 def test_the_advice_page_covers_rest_sleeping_and_sitting(alice_client: Client) -> None:
     page = alice_client.get("/relief/rest-sleep-sitting/").content.decode()
     assert "a day or two at most" in page
-    assert "pillow between them" in page and "pillow or rolled blanket under your knees" in page
-    assert "every 30 minutes" in page and "feet flat on the floor" in page
+    assert "pillow between them" in page
+    assert "pillow or rolled blanket under your knees" in page
+    assert "every 30 minutes" in page
+    assert "feet flat on the floor" in page
 
 
 # --- alice and bob: bob never sees or changes alice's entries. ---
@@ -251,8 +258,6 @@ def test_deleting_an_account_deletes_its_toolkit_entries(alice: User) -> None:
     massage(alice)
     services.heat_cold_log(user=alice, kind="heat", minutes=10)
     alice.delete()
-    assert not (
-        MedicationEntry.objects.exists()
-        or MassageEntry.objects.exists()
-        or HeatColdUse.objects.exists()
-    )
+    assert not (MedicationEntry.objects.exists())
+    assert not (MassageEntry.objects.exists())
+    assert not (HeatColdUse.objects.exists())

@@ -34,13 +34,16 @@ def feed_path(user: User) -> str:
 
 def test_reminder_settings_ask_anonymous_visitors_to_log_in(client: Client, db: None) -> None:
     response = client.get("/reminders/")
-    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
 
 
 def test_new_settings_default_to_eight_and_seven_with_email_off(alice_client: Client) -> None:
     page = alice_client.get("/reminders/").content.decode()
-    assert 'value="08:00"' in page and 'value="19:00"' in page
-    assert 'name="email_on"' in page and 'name="email_on" checked' not in page
+    assert 'value="08:00"' in page
+    assert 'value="19:00"' in page
+    assert 'name="email_on"' in page
+    assert 'name="email_on" checked' not in page
     assert 'type="hidden" name="browser_time_zone"' in page
     assert "/static/reminders/time_zone.js" in page
 
@@ -77,7 +80,8 @@ def test_an_unknown_time_zone_marks_its_field_and_keeps_the_rest(
     assert response.status_code == 400
     assert str(UNKNOWN_ZONE) in page
     assert 'aria-invalid="true"' in page
-    assert 'value="Europe/Atlantis"' in page and 'value="07:30"' in page
+    assert 'value="Europe/Atlantis"' in page
+    assert 'value="07:30"' in page
     assert not ReminderSettings.objects.filter(user=alice).exists()
 
 
@@ -85,7 +89,8 @@ def test_a_bad_time_marks_its_field_and_keeps_the_rest(alice_client: Client) -> 
     response = alice_client.post("/reminders/", settings_form(morning_at="25:99"))
     page = response.content.decode()
     assert response.status_code == 400
-    assert 'value="25:99"' in page and 'value="18:00"' in page
+    assert 'value="25:99"' in page
+    assert 'value="18:00"' in page
 
 
 def test_email_reminders_need_an_email_address(alice: User, alice_client: Client) -> None:
@@ -199,7 +204,8 @@ def test_bob_cannot_see_alices_feed_settings(
     token = ReminderSettings.objects.get(user=alice).feed_token
     page = bob_client.get("/reminders/").content.decode()
     assert token not in page
-    assert "America/New_York" not in page and 'value="07:30"' not in page
+    assert "America/New_York" not in page
+    assert 'value="07:30"' not in page
 
 
 def test_bob_making_a_link_leaves_alices_alone(
