@@ -1,8 +1,10 @@
 """Reads for reminders, each scoped to one person (the feed: to the holder of its secret)."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q
 from django.http import Http404
 
 from sciatica_coach.program.models import SessionLog
@@ -40,9 +42,21 @@ def reminder_settings_with_email() -> list[ReminderSettings]:
     )
 
 
-def done_slots_on(*, user: User, day: dt.date) -> set[str]:
-    """Slots with a session done on that date (a log with ``done`` set)."""
-    logs = SessionLog.objects.filter(user=user, date=day, done=True)
+def done_slots_on(*, user: User, day: dt.date, time_zone: str) -> set[str]:
+    """Slots with a session done (a log with ``done`` set) on the person's local date.
+
+    A log's ``date`` is the server's date when it started, which differs from the person's own
+    date near midnight when they live far from the server's zone; a log started within their
+    local day counts as well.
+    """
+    zone = ZoneInfo(time_zone)
+    day_starts = dt.datetime.combine(day, dt.time(0), tzinfo=zone)
+    day_ends = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
+    logs = SessionLog.objects.filter(
+        Q(date=day) | Q(started_at__gte=day_starts, started_at__lt=day_ends),
+        user=user,
+        done=True,
+    )
     return set(logs.values_list("slot", flat=True))
 
 

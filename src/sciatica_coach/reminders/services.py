@@ -82,7 +82,7 @@ def reminders_send_due(*, now: dt.datetime) -> list[tuple[int, dt.date, str]]:
             now=now,
             time_zone=found.time_zone,
             times=found.times,
-            done_slots=selectors.done_slots_on(user=user, day=local_day),
+            done_slots=selectors.done_slots_on(user=user, day=local_day, time_zone=found.time_zone),
             already_sent=selectors.reminders_sent_since(
                 user=user, day=local_day - dt.timedelta(days=1)
             ),

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from sciatica_coach.reminders import selectors, services
 from sciatica_coach.reminders.calendar_feed import session_feed
@@ -88,7 +88,7 @@ def _owner_key(found: ReminderSettings) -> str:
     return salted_hmac("sciatica_coach.reminders.feed", str(found.user_id)).hexdigest()
 
 
-@require_GET
+@require_safe  # calendar apps may ask with HEAD first
 def calendar_feed(request: AuthedRequest, token: str) -> HttpResponse:
     """No login: calendar apps cannot log in. The long random token in the link is the secret."""
     found = selectors.reminder_settings_by_token(token=token)

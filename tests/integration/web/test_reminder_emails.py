@@ -129,6 +129,24 @@ def test_a_session_already_done_gets_no_reminder(alice: User, smtp_sink: Sink) -
     assert smtp_sink.messages == []
 
 
+def test_a_session_done_counts_on_the_persons_own_date_not_the_servers(
+    alice: User, smtp_sink: Sink
+) -> None:
+    reminders_on(alice, time_zone="Asia/Tokyo")
+    with_program(alice)
+    # 07:30 on 2 July in Tokyo is still 1 July on a server that keeps UTC.
+    with time_machine.travel(dt.datetime(2026, 7, 1, 22, 30, tzinfo=dt.UTC), tick=False):
+        SessionLog.objects.create(
+            user=alice,
+            plan=Plan.objects.filter(user=alice).latest("id"),
+            date=dt.date(2026, 7, 1),
+            slot="morning",
+            done=True,
+        )
+    send_reminders_at(dt.datetime(2026, 7, 2, 8, 5, tzinfo=ZoneInfo("Asia/Tokyo")))
+    assert smtp_sink.messages == []
+
+
 def test_a_session_started_but_not_done_still_gets_its_reminder(
     alice: User, smtp_sink: Sink
 ) -> None:
