@@ -22,7 +22,6 @@ def relief_field(label: Any, *, required: bool) -> forms.TypedChoiceField:
         empty_value=None,
         widget=forms.RadioSelect,
         required=required,
-        help_text=_("0 = no relief at all, 10 = the pain went away completely."),
     )
 
 
@@ -39,7 +38,10 @@ class HeatColdForm(forms.Form):
             "max_value": _("At most %(limit_value)s minutes at a time: longer can harm your skin."),
         },
     )
-    relief = relief_field(_("How much relief did you feel? (optional)"), required=False)
+    relief = relief_field(
+        _("How much relief did you feel? (0 = none, 10 = the pain went away; optional)"),
+        required=False,
+    )
 
 
 class MedicationForm(forms.Form):
@@ -100,7 +102,9 @@ class MassageForm(forms.Form):
     minutes = forms.IntegerField(
         label=_("How many minutes?"), min_value=1, max_value=MASSAGE_MAX_MINUTES
     )
-    relief = relief_field(_("How much relief did you feel?"), required=True)
+    relief = relief_field(
+        _("How much relief did you feel? (0 = none, 10 = the pain went away)"), required=True
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
