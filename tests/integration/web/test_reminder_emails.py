@@ -176,3 +176,14 @@ def test_people_with_email_reminders_off_get_nothing(alice: User, smtp_sink: Sin
     reminders_on(alice, email_on=False)
     send_reminders_at(MORNING_REMINDER_TIME)
     assert smtp_sink.messages == []
+
+
+def test_a_mail_server_that_is_down_does_not_stop_the_round(
+    alice: User, bob: User, smtp_sink: Sink, settings: Settings
+) -> None:
+    reminders_on(alice)
+    reminders_on(bob)
+    settings.EMAIL_PORT = free_port()  # nothing listens there
+    send_reminders_at(MORNING_REMINDER_TIME)
+    # Recorded before sending: at most once, so a failed e-mail is not retried later.
+    assert ReminderSent.objects.count() == 2

@@ -9,6 +9,7 @@ from dateutil.rrule import rrulestr
 from django.contrib.auth.models import User
 from django.test import Client
 from icalendar import Calendar
+from pytest_django import DjangoAssertNumQueries
 
 from sciatica_coach.reminders import services
 from sciatica_coach.reminders.forms import UNKNOWN_ZONE
@@ -140,6 +141,18 @@ def test_the_feed_needs_no_login_and_is_an_icalendar(client: Client, alices_feed
         "Sciatica Coach: Morning session",
         "Sciatica Coach: Evening session",
     ]
+
+
+def test_the_feed_costs_one_query(
+    client: Client, alices_feed: str, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    # Calendar apps poll the feed for ever; it must stay cheap.
+    with django_assert_max_num_queries(1):
+        assert client.get(alices_feed).status_code == 200
+
+
+def test_the_feed_answers_a_head_request(client: Client, alices_feed: str) -> None:
+    assert client.head(alices_feed).status_code == 200
 
 
 def test_the_feed_keeps_the_persons_local_times_across_a_daylight_saving_change(
