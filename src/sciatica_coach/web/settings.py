@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "sciatica_coach.progress",
     "sciatica_coach.mydata",
     "sciatica_coach.offline",
+    "sciatica_coach.relief",
+    "sciatica_coach.reminders",
 ]
 
 MIDDLEWARE = [
@@ -148,6 +150,17 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sciatica Coach <coach@localhost>")
+# Links in e-mails (reminders) need the public address; requests know it, background tasks don't.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+
+# Background tasks (django.tasks). Immediate runs each task in the enqueuing process; a worker
+# backend, e.g. "django_tasks.backends.database.DatabaseBackend" from the django-tasks package
+# (add it to INSTALLED_APPS too), can be named in TASKS_BACKEND.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+    }
+}
 
 # Strict CSP: everything from our own origin, no inline script or style anywhere.
 SECURE_CSP = {

@@ -13,6 +13,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("sciatica_coach.progress.urls")),
     path("", include("sciatica_coach.mydata.urls")),
     path("", include("sciatica_coach.offline.urls")),
+    path("relief/", include("sciatica_coach.relief.urls")),
+    path("", include("sciatica_coach.reminders.urls")),
     path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
 ]
 

@@ -1,0 +1,1 @@
+"""The relief toolkit: heat or cold, medicines a doctor prescribed, massage, rest and posture."""
