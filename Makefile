@@ -10,7 +10,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 \
 	  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	  && { command -v $$p; break; }; done)
 
-.PHONY: run test test-unit test-integration test-e2e lint format bench clean
+.PHONY: run test test-unit test-integration test-e2e lint format bench bench-web clean
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then echo "error: Sciatica Coach needs Python 3.12 or newer; none was found on PATH." >&2; exit 1; fi
@@ -45,6 +45,10 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/engine.py
+
+# Needs wrk (apt-get install wrk); rewrites the "Web" section of docs/benchmarks.md.
+bench-web: $(STAMP)
+	$(PY) bench/web.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

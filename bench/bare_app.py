@@ -2,10 +2,11 @@
 
 import os
 import sqlite3
+import tempfile
 
 from django.conf import settings
 
-DB = os.environ.get("BARE_DB", "/tmp/sciatica-bench-bare.sqlite3")
+DB = os.environ.get("BARE_DB") or os.path.join(tempfile.gettempdir(), "sciatica-bare.sqlite3")
 
 with sqlite3.connect(DB) as setup:
     setup.execute("CREATE TABLE IF NOT EXISTS item (id INTEGER PRIMARY KEY, name TEXT)")

@@ -256,8 +256,8 @@ def render(runs: list[Run], rss: list[float], sizes: list[tuple[str, int, int]])
     lines = [
         "## Web",
         "",
-        f"`bench/web.py` on {time.strftime('%Y-%m-%d')}: gunicorn, 2 sync workers, `--preload` with "
-        f"`gc.freeze()`, SQLite (WAL), loopback, `wrk -d{DURATION}`; Python "
+        f"`bench/web.py` on {time.strftime('%Y-%m-%d')}: gunicorn, 2 sync workers, "
+        "`--preload` with `gc.freeze()`, SQLite (WAL), loopback, `wrk -d{DURATION}`; Python "
         f"{sys.version.split()[0]}, {os.cpu_count()} CPUs. Ratios are to the bare floor (no "
         "middleware, one indexed SELECT) and to a trivial view in our project (same middleware).",
         "",

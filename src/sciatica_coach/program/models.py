@@ -7,22 +7,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Profile(models.Model):
-    """The person's engine profile (contract JSON) and the triage it last produced."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    data = models.JSONField(_("profile"))
-    triage = models.JSONField(_("triage"))
-    # Set the first time the engine allows the program; the weekly review measures from here.
-    started_on = models.DateField(null=True, blank=True)
-    baseline_leg = models.PositiveSmallIntegerField(null=True, blank=True)
-    baseline_back = models.PositiveSmallIntegerField(null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    def __str__(self) -> str:
-        return f"profile of user {self.user_id}"
-
-
 class Plan(models.Model):
     """One plan answer from the engine. Plans are never changed or deleted; the newest is used."""
 
@@ -49,6 +33,27 @@ class Plan(models.Model):
     @property
     def is_program(self) -> bool:
         return self.answer.get("sessions") is not None
+
+
+class Profile(models.Model):
+    """The person's engine profile (contract JSON) and the triage it last produced."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    data = models.JSONField(_("profile"))
+    triage = models.JSONField(_("triage"))
+    # Set the first time the engine allows the program; the weekly review measures from here.
+    started_on = models.DateField(null=True, blank=True)
+    baseline_leg = models.PositiveSmallIntegerField(null=True, blank=True)
+    baseline_back = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The newest plan and the last review date, kept here so Today needs one query for both.
+    plan = models.ForeignKey(
+        "Plan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_on = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"profile of user {self.user_id}"
 
 
 class SessionLog(models.Model):

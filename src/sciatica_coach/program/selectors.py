@@ -15,6 +15,16 @@ def profile_get(*, user: User) -> Profile | None:
     return Profile.objects.filter(user=user).first()
 
 
+def profile_with_plan(*, user: User) -> Profile | None:
+    """The profile and its current plan in one query (the hot path: Today)."""
+    return (
+        Profile.objects.filter(user=user)
+        .select_related("plan")
+        .defer("triage", "plan__user", "plan__source")
+        .first()
+    )
+
+
 def plan_current(*, user: User) -> Plan | None:
     return Plan.objects.filter(user=user).order_by("-id").first()
 
@@ -27,10 +37,17 @@ def plan_history(*, user: User) -> list[Plan]:
     )
 
 
+# A day has a few slots; a slot restarted many times must not make Today read every attempt.
+RECENT_LOGS_PER_DAY = 12
+
+
 def session_logs_on(*, user: User, date: dt.date) -> dict[str, SessionLog]:
     """The day's logs by slot; when a slot was started twice, the latest attempt counts."""
-    logs = SessionLog.objects.filter(user=user, date=date).order_by("id")
-    return {log.slot: log for log in logs}
+    recent = SessionLog.objects.filter(user=user, date=date).order_by("-id")
+    latest: dict[str, SessionLog] = {}
+    for log in recent.only("id", "slot", "ending", "done")[:RECENT_LOGS_PER_DAY]:
+        latest.setdefault(log.slot, log)
+    return latest
 
 
 def session_log_get(*, user: User, log_id: int) -> SessionLog:
@@ -57,9 +74,9 @@ def review_get(*, user: User, review_id: int) -> Review:
     return found
 
 
-def review_due(*, profile: Profile, latest: Review | None, today: dt.date) -> bool:
+def review_due(*, profile: Profile, today: dt.date) -> bool:
     """A week on the program since it started or since the last review."""
     if profile.started_on is None:
         return False
-    since = latest.date if latest is not None else profile.started_on
+    since = profile.reviewed_on or profile.started_on
     return today - since >= REVIEW_INTERVAL

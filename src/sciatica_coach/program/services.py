@@ -57,12 +57,15 @@ def plan_generate(
         source=source,
         answer=answer,
     )
+    profile.plan = plan
     if answer.get("sessions") is not None and profile.started_on is None:
         # The first day the engine allows the program: the review's start and pain baseline.
         profile.started_on = today
         profile.baseline_leg = profile.data["pain"]["leg"]
         profile.baseline_back = profile.data["pain"]["back"]
-        profile.save(update_fields=["started_on", "baseline_leg", "baseline_back", "updated_at"])
+    profile.save(
+        update_fields=["plan", "started_on", "baseline_leg", "baseline_back", "updated_at"]
+    )
     return plan
 
 
@@ -207,7 +210,6 @@ def review_week(*, user: User, today: dt.date | None = None) -> Review:
         avoid = profile.data.get("avoid_exercises", [])
         profile.data = {**profile.data, "avoid_exercises": _merged_flags(avoid, added)}
         profile.triage = engine.triage(profile.data)
-        profile.save(update_fields=["data", "triage", "updated_at"])
     new_plan = None
     if answer.get("plan") is not None:
         new_plan = Plan.objects.create(
@@ -217,4 +219,7 @@ def review_week(*, user: User, today: dt.date | None = None) -> Review:
             source=Plan.Source.REVIEW,
             answer=answer["plan"],
         )
+        profile.plan = new_plan
+    profile.reviewed_on = today
+    profile.save(update_fields=["data", "triage", "plan", "reviewed_on", "updated_at"])
     return Review.objects.create(user=user, date=today, answer=answer, plan=new_plan)

@@ -60,3 +60,11 @@ def bob_client(bob: User) -> Client:
     other = Client()
     other.force_login(bob)
     return other
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    # Rolled-back tests reuse row ids; a fragment cached by one test must not leak into the next.
+    from django.core.cache import cache
+
+    cache.clear()

@@ -38,7 +38,7 @@ def review(request: AuthedRequest) -> HttpResponse:
         {
             "latest": latest,
             "decision_label": DECISION_LABEL.get(latest.answer["decision"]) if latest else None,
-            "due": selectors.review_due(profile=profile, latest=latest, today=timezone.localdate()),
+            "due": selectors.review_due(profile=profile, today=timezone.localdate()),
             "can_review": plan.is_program,
             "history": selectors.plan_history(user=request.user),
             "started_on": profile.started_on,

@@ -37,10 +37,10 @@ def no_program(request: AuthedRequest, plan: Plan) -> HttpResponse:
 @login_required
 @require_GET
 def today(request: AuthedRequest) -> HttpResponse:
-    profile = selectors.profile_get(user=request.user)
+    profile = selectors.profile_with_plan(user=request.user)
     if profile is None:
         return redirect("intake")
-    plan = selectors.plan_current(user=request.user)
+    plan = profile.plan
     if plan is None:
         return redirect("intake")
     if not plan.is_program:
@@ -64,7 +64,6 @@ def today(request: AuthedRequest) -> HttpResponse:
         {**item, "name": (exercise_get(item["exercise"]) or {}).get("name", item["exercise"])}
         for item in plan.answer.get("excluded", [])
     ]
-    latest = selectors.review_latest(user=request.user)
     return render(
         request,
         "program/today.html",
@@ -73,7 +72,7 @@ def today(request: AuthedRequest) -> HttpResponse:
             "answer": plan.answer,
             "sessions": sessions,
             "excluded": excluded,
-            "review_due": selectors.review_due(profile=profile, latest=latest, today=date),
+            "review_due": selectors.review_due(profile=profile, today=date),
             "has_assessment": bool(profile.data.get("assessment")),
         },
     )
