@@ -7,8 +7,8 @@ from functools import cache, wraps
 from pathlib import Path
 from typing import Any
 
-from django.contrib.staticfiles import finders
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -20,12 +20,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from sciatica_coach import __version__, engine
 from sciatica_coach.engine import advice
-from sciatica_coach.engine.vocabulary import RED_FLAGS, URGENCY_ORDER
 from sciatica_coach.engine.validation import parse
+from sciatica_coach.engine.vocabulary import EXTENT_ORDER, RED_FLAGS, URGENCY_ORDER
 from sciatica_coach.offline import services
 from sciatica_coach.offline.payload import OfflineEntry
 from sciatica_coach.program import selectors
-from sciatica_coach.engine.vocabulary import EXTENT_ORDER
 from sciatica_coach.program.choices import SLOTS
 from sciatica_coach.program.exercises import exercise_get
 from sciatica_coach.program.forms import SessionCheckForm
