@@ -14,6 +14,9 @@ import pytest
 # The test, the live server and the ORM share one process; Playwright's sync API runs an event
 # loop in it, which Django would otherwise take for async code touching the database.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Lets a test see and cut off the service worker's own requests, which Chromium's offline
+# emulation does not reach (microsoft/playwright#2311); read when the Playwright driver starts.
+os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

@@ -1,0 +1,105 @@
+"""A session on a phone in airplane mode: it runs from the cache, and its log arrives once."""
+
+import json
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from sciatica_coach.offline.models import OfflineSession
+from sciatica_coach.program import services
+from sciatica_coach.program.models import SessionLog
+from tests import factories
+from tests.e2e.journey import pick
+
+pytestmark = pytest.mark.e2e
+PASSWORD = "quiet-River-72"  # noqa: S105 - a test account
+QUEUE = "sciatica-coach:offline-sessions"
+
+
+def cut_service_worker_off(route: Any) -> None:
+    if route.request.service_worker:
+        route.abort("internetdisconnected")
+    else:
+        route.continue_()
+
+
+def go_offline(context: Any) -> None:
+    context.set_offline(True)
+    context.route("**/*", cut_service_worker_off)
+
+
+def go_online(context: Any) -> None:
+    context.unroute("**/*", cut_service_worker_off)
+    context.set_offline(False)
+
+
+def check_answers(page: Any, prefix: str, leg: str, extent: str) -> None:
+    pick(page, f"{prefix}-pain_leg", leg)
+    pick(page, f"{prefix}-pain_back", "2")
+    pick(page, f"{prefix}-extent", extent)
+
+
+def test_a_session_in_airplane_mode_is_synced_exactly_once(
+    page: Any, context: Any, live_server: Any, check: Any
+) -> None:
+    user = User.objects.create_user("jo", "jo@example.org", PASSWORD)
+    services.profile_update(user=user, data=factories.profile())
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Username").fill("jo")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/today/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()  # now through the worker, which keeps Today and the offline players
+    page.wait_for_function(
+        "caches.match('/offline/session/morning/').then(hit => !!hit)", polling=200
+    )
+
+    go_offline(context)
+    page.goto(live_server.url + "/session/morning/start/")
+    assert page.get_by_text("This session works without a connection").is_visible()
+    check("offline-before")
+    check_answers(page, "before", "5", "below_knee")
+    page.get_by_role("button", name="Start the exercises").click()
+    steps = page.locator("[data-step]").count()
+    check("offline-player")
+    for _ in range(steps):
+        page.get_by_role("button", name="Done, next").click()
+    page.get_by_role("link", name="Finish the session").click()
+    check_answers(page, "after", "3", "thigh")
+    page.get_by_role("button", name="Save and finish").click()
+    assert page.get_by_role("heading", name="Well done: session finished").is_visible()
+    check("offline-done")
+    assert not SessionLog.objects.filter(user=user).exists()  # nothing left the phone
+    queued = page.evaluate(f"localStorage.getItem('{QUEUE}')")
+
+    go_online(context)
+    page.get_by_text("Sent. Your log is safe.").first.wait_for()
+    log = SessionLog.objects.get(user=user)
+    assert (log.pain_before_leg, log.pain_after_leg, log.extent_after) == (5, 3, "thigh")
+    assert log.ending == SessionLog.Ending.FINISHED
+    assert len(log.exercises_done) == steps
+
+    # The same session sent again, as after a lost answer: still one log.
+    page.evaluate(f"localStorage.setItem('{QUEUE}', {json.dumps(queued)})")
+    page.evaluate("window.SciaticaOffline.flush()")
+    page.wait_for_function(f"localStorage.getItem('{QUEUE}') === '{{}}'")
+    assert SessionLog.objects.filter(user=user).count() == 1
+    assert OfflineSession.objects.filter(user=user).count() == 1
+
+
+def test_logging_out_forgets_the_cached_pages(page: Any, live_server: Any) -> None:
+    user = User.objects.create_user("kim", "kim@example.org", PASSWORD)
+    services.profile_update(user=user, data=factories.profile())
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Username").fill("kim")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/today/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_function("caches.match('/today/').then(hit => !!hit)", polling=200)
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_url(live_server.url + "/")
+    page.wait_for_function("caches.match('/today/').then(hit => !hit)", polling=200)
