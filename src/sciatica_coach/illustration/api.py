@@ -28,4 +28,3 @@ def illustrate(exercise_id: str, *, mode: Mode = "animated") -> str:
 @cache
 def _cached(exercise_id: str, mode: Mode) -> str:
     return render(build(exercise_id), mode)
-

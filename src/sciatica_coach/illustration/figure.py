@@ -56,7 +56,7 @@ POINT_NAMES: Final = tuple(HALF_WIDTH)
 JOINT_RANGES: Final[dict[str, tuple[float, float]]] = {
     "spine_flexion": (-40, 60),  # lower against upper trunk; negative is arching back
     "neck_flexion": (-60, 60),
-    "hip_flexion": (-40, 150),
+    "hip_flexion": (-40, 155),
     "knee_flexion": (0, 150),  # never hyperextended
     "ankle": (15, 125),  # foot against shin; about 75 standing, low is pointing the toes
     "shoulder_flexion": (-90, 190),  # 0 hanging by the side, 180 overhead
@@ -128,9 +128,7 @@ def joint_angles(pose: Pose) -> dict[str, float]:
         result[f"shoulder_flexion_{side}"] = _wrap(
             a[f"upper_arm_{side}"] - a["upper_trunk"] + 180, -120
         )
-        result[f"elbow_flexion_{side}"] = _wrap(
-            a[f"forearm_{side}"] - a[f"upper_arm_{side}"], -180
-        )
+        result[f"elbow_flexion_{side}"] = _wrap(a[f"forearm_{side}"] - a[f"upper_arm_{side}"], -180)
     return result
 
 
@@ -198,5 +196,8 @@ def drawn_segments(root: Point, relative: dict[str, float]) -> dict[str, tuple[P
         else:
             outer = times(frames[segment.parent], (1, 0, 0, 1, BY_NAME[segment.parent].length, 0))
         frames[segment.name] = times(outer, rotate(relative[segment.name]))
-        result[segment.name] = (apply(frames[segment.name], 0), apply(frames[segment.name], segment.length))
+        result[segment.name] = (
+            apply(frames[segment.name], 0),
+            apply(frames[segment.name], segment.length),
+        )
     return result

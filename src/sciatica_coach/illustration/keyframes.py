@@ -44,10 +44,14 @@ PAIRS: Final = {
     "shin": ("shin_near", "shin_far"),
     "foot": ("foot_near", "foot_far"),
 }
-REACHES: Final = {"leg": ("near", "far"), "arm": ("near", "far")}
-for _side in ("near", "far"):
-    REACHES[f"leg_{_side}"] = (_side,)
-    REACHES[f"arm_{_side}"] = (_side,)
+REACHES: Final[dict[str, tuple[str, ...]]] = {
+    "leg": ("near", "far"),
+    "arm": ("near", "far"),
+    "leg_near": ("near",),
+    "leg_far": ("far",),
+    "arm_near": ("near",),
+    "arm_far": ("far",),
+}
 POSE_KEYS: Final = frozenset(SEGMENT_NAMES) | frozenset(PAIRS) | frozenset(REACHES)
 
 
@@ -89,6 +93,7 @@ class PropSpec(BaseModel):
     place: Literal["at", "under", "behind", "front", "grip", "between"] = "at"
     dx: float = 0
     dy: float = 0
+    layer: Literal["behind", "front"] = "behind"  # drawn behind the figure or over it
     frame: int = Field(default=0, ge=0)  # placed against the body as in this frame
     follow: bool = False  # moves with the body in every frame, not placed once at the start
     mirror: bool = False  # a chair with its back on the right, a wall on the left of the point
@@ -145,7 +150,9 @@ def _apply(angles: dict[str, float], change: PoseChange) -> None:
     _apply_singles(angles, values)
 
 
-def _apply_singles(angles: dict[str, float], values: dict[str, float | tuple[float, float]]) -> None:
+def _apply_singles(
+    angles: dict[str, float], values: dict[str, float | tuple[float, float]]
+) -> None:
     for key, value in values.items():
         if key in BY_NAME and not isinstance(value, tuple):
             angles[key] = float(value)
@@ -211,23 +218,33 @@ def _resolve_hold(frame: Frame, index: int, exercise: Exercise) -> float:
     return START_HOLD_S if index == 0 else PASS_HOLD_S
 
 
+def base_angles(name: str) -> dict[str, float]:
+    """The angles of a named base pose, which must give every segment one."""
+    angles: dict[str, float] = {}
+    _apply(angles, load_keyframes().bases[name])
+    missing = set(SEGMENT_NAMES) - set(angles)
+    if missing:
+        raise KeyframeError(f"{name}: no angle for {', '.join(sorted(missing))}")
+    return angles
+
+
 def build(exercise_id: str) -> Illustration:
     """The resolved keyframes of one exercise. ``KeyError`` when it has none."""
     book = load_keyframes()
     entry = book.exercises[exercise_id]
     exercise = load_catalog()[exercise_id]
-    angles: dict[str, float] = {}
     base = book.bases[entry.base]
-    _apply(angles, base)
-    missing = set(SEGMENT_NAMES) - set(angles)
-    if missing:
-        raise KeyframeError(f"{entry.base}: no angle for {', '.join(sorted(missing))}")
+    angles = base_angles(entry.base)
     anchor, x = base.anchor or ROOT, base.x or 0.0
-    frames = []
+    frames: list[Keyframe] = []
     for index, frame in enumerate(entry.frames):
         _apply(angles, frame)
+        if frame.anchor is not None and frame.x is None and frames:
+            # A new anchor stays where that point was: a step lands, then the other foot moves.
+            x = forward_kinematics(frames[-1].pose)[frame.anchor][0]
+        elif frame.x is not None:
+            x = frame.x
         anchor = frame.anchor or anchor
-        x = frame.x if frame.x is not None else x
         pose = grounded(dict(angles), anchor=anchor, x=x)
         hold = _resolve_hold(frame, index, exercise)
         frames.append(Keyframe(pose, anchor, x, frame.move, hold))
@@ -236,4 +253,3 @@ def build(exercise_id: str) -> Illustration:
     ]
     key = keys[0] if keys else len(frames) - 1
     return Illustration(exercise, entry.moves, entry.props, tuple(frames), key)
-

@@ -12,7 +12,7 @@ from typing import Final
 from sciatica_coach.illustration.figure import HALF_WIDTH, Point, Pose, forward_kinematics
 from sciatica_coach.illustration.keyframes import PropSpec
 
-BALL_RADIUS: Final = 30.0  # a 55-65 cm ball
+BALL_RADIUS: Final = 27.0  # a 55 cm ball
 SEAT_HEIGHT: Final = 46.0
 SEAT_DEPTH: Final = 40.0
 CHAIR_BACK: Final = 42.0
@@ -77,14 +77,23 @@ def band(prop: PropSpec, pose: Pose) -> Placed:
     start = points[prop.at]
     end = points[prop.to or prop.at]
     svg = f'<path d="M0 0H1" stroke="{BAND}" stroke-width="3" vector-effect="non-scaling-stroke"/>'
-    bounds = (min(start[0], end[0]), min(start[1], end[1]), max(start[0], end[0]), max(start[1], end[1]))
+    bounds = (
+        min(start[0], end[0]),
+        min(start[1], end[1]),
+        max(start[0], end[0]),
+        max(start[1], end[1]),
+    )
     return Placed(start, svg, bounds)
 
 
 def band_transform(pose: Pose, prop: PropSpec) -> tuple[Point, float, float]:
     points = forward_kinematics(pose)
     (x0, y0), (x1, y1) = points[prop.at], points[prop.to or prop.at]
-    return (x0, y0), math.degrees(math.atan2(y1 - y0, x1 - x0)), max(math.dist((x0, y0), (x1, y1)), 0.1)
+    return (
+        (x0, y0),
+        math.degrees(math.atan2(y1 - y0, x1 - x0)),
+        max(math.dist((x0, y0), (x1, y1)), 0.1),
+    )
 
 
 def _box(centre: Point, rx: float, ry: float) -> tuple[float, float, float, float]:
@@ -93,8 +102,8 @@ def _box(centre: Point, rx: float, ry: float) -> tuple[float, float, float, floa
 
 def _ball(prop: PropSpec, point: Point, hw: float, mid: Point) -> Placed:
     r = BALL_RADIUS
-    if prop.place == "under":
-        centre = (point[0] + prop.dx, point[1] - hw - r + prop.dy)
+    if prop.place == "under":  # on the floor, below the point
+        centre = (point[0] + prop.dx, r)
     elif prop.place == "behind":
         centre = (point[0] - hw - r + prop.dx, point[1] + prop.dy)
     else:

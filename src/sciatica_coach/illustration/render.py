@@ -1,4 +1,4 @@
-"""SVG for an exercise: animated (CSS keyframes), a still of the held position, or a start/end strip.
+"""An exercise as SVG: animated (CSS keyframes), a still of the held position, or a print strip.
 
 The skeleton is a tree of nested ``<g>`` groups, one per segment, each turned by its angle
 against its parent, so animating one ``rotate()`` per joint keeps every limb attached. Browsers
@@ -184,7 +184,7 @@ def render(illustration: Illustration, mode: Mode) -> str:
             f'<path d="M{_n(mid - 7)} {_n(height / 2 + y0)}h14m-5-5 5 5-5 5" fill="none" '
             f'stroke="{TRUNK}" stroke-width="2"/>'
         )
-        first = _scene(illustration, start, placements, set(), prefix, (x0, x1), at_start=True)
+        first = _scene(illustration, start, placements, set(), prefix, (x0, x1))
         second = _scene(illustration, key, placements, set(), prefix, (x0, x1))
         body = f'{first}{arrow}<g transform="translate({_n(offset)})">{second}</g>'
         width = 2 * width + STRIP_GAP
@@ -208,11 +208,11 @@ def _scene(
     animated: set[str],
     prefix: str,
     span: tuple[float, float],
-    *,
-    at_start: bool = False,
 ) -> str:
-    floor = f'<rect x="{_n(span[0])}" y="-4" width="{_n(span[1] - span[0])}" height="4" fill="{FLOOR}"/>'
-    behind, front = [], []
+    width = _n(span[1] - span[0])
+    floor = f'<rect x="{_n(span[0])}" y="-4" width="{width}" height="4" fill="{FLOOR}"/>'
+    behind: list[str] = []
+    front: list[str] = []
     for index, (prop, placed) in enumerate(placements):
         if prop.kind == "band":
             (x, y), angle, length = band_transform(pose, prop)
@@ -220,13 +220,11 @@ def _scene(
             transform = f"translate({_n(x)} {_n(y)}) rotate({_n(angle)}) scale({length:.2f} 1)"
         else:
             here = place(prop, pose) if len(placed) > 1 else placed[0][1]
-            if at_start:
-                here = placed[0][1]
             shape = here.svg
             transform = f"translate({_n(here.origin[0])} {_n(here.origin[1])})"
         css = f' class="{prefix} {prefix}q{index}"' if f"q{index}" in animated else ""
         group = f'<g transform="{transform}"{css}>{shape}</g>'
-        (front if prop.kind == "band" else behind).append(group)
+        (front if prop.kind == "band" or prop.layer == "front" else behind).append(group)
     root_css = f' class="{prefix} {prefix}r"' if "root" in animated else ""
     figure = (
         f'<g transform="translate({_n(pose.root[0])} {_n(pose.root[1])})"{root_css} '
@@ -266,7 +264,9 @@ def _animation(
             knots = []
             for t, pose in timeline.roots:
                 (x, y), angle, length = band_transform(pose, prop)
-                knots.append((t, f"{_translate(x, y)} rotate({_n(angle)}deg) scale({length:.2f},1)"))
+                knots.append(
+                    (t, f"{_translate(x, y)} rotate({_n(angle)}deg) scale({length:.2f},1)")
+                )
             add(f"q{index}", knots)
         elif _varies(p.origin[0] for _, p in placed) or _varies(p.origin[1] for _, p in placed):
             add(f"q{index}", [(t, _translate(*p.origin)) for t, p in placed])
@@ -281,4 +281,3 @@ def _animation(
 
 def _translate(x: float, y: float) -> str:
     return f"translate({_n(x)}px,{_n(y)}px)"
-

@@ -5,7 +5,9 @@ Joints turn linearly between keyframes, exactly as CSS interpolates ``rotate()``
 the floor and on its anchor (a foot, the hips) between keyframes too.
 """
 
+import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -19,7 +21,7 @@ from sciatica_coach.illustration.figure import (
 )
 from sciatica_coach.illustration.keyframes import Illustration
 
-ROOT_SUBSTEPS: Final = 3  # extra root positions inside each move
+ROOT_SUBSTEPS: Final = 4  # extra root positions inside each move
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +34,13 @@ class Timeline:
         """The pose a browser draws at ``t`` seconds into the loop."""
         t = t % self.total_s
         relative = _between(self.joints, t)
-        root = _between([(time, dict(zip("xy", p.root, strict=True))) for time, p in self.roots], t)
+        roots = [(time, {"x": p.root[0], "y": p.root[1]}) for time, p in self.roots]
+        root = _between(roots, t)
         return from_relative((root["x"], root["y"]), relative)
 
 
-def _between(knots: "list[tuple[float, dict[str, float]]] | tuple[tuple[float, dict[str, float]], ...]", t: float) -> dict[str, float]:
-    for (t0, a), (t1, b) in zip(knots, knots[1:], strict=False):
+def _between(knots: Sequence[tuple[float, dict[str, float]]], t: float) -> dict[str, float]:
+    for (t0, a), (t1, b) in itertools.pairwise(knots):
         if t0 <= t <= t1:
             f = 0.0 if t1 == t0 else (t - t0) / (t1 - t0)
             return {k: a[k] + (b[k] - a[k]) * f for k in a}
@@ -59,9 +62,7 @@ def unwrapped(illustration: Illustration) -> list[dict[str, float]]:
         relative = frame.pose.relative()
         if result:
             before = result[-1]
-            relative = {
-                k: v + 360 * round((before[k] - v) / 360) for k, v in relative.items()
-            }
+            relative = {k: v + 360 * round((before[k] - v) / 360) for k, v in relative.items()}
         result.append(relative)
     return result
 
@@ -83,7 +84,9 @@ def build_timeline(illustration: Illustration) -> Timeline:
                     k: relatives[before][k] + (relatives[index][k] - relatives[before][k]) * f
                     for k in relatives[index]
                 }
-                roots.append((t + frame.move_s * f, _grounded_between(illustration, before, index, rel, f)))
+                roots.append(
+                    (t + frame.move_s * f, _grounded_between(illustration, before, index, rel, f))
+                )
             t += frame.move_s
         joints.append((t, relatives[index]))
         roots.append((t, frame.pose))
