@@ -44,8 +44,8 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix src tests bench
 
 bench: $(STAMP)
-	$(PY) bench/engine.py
 	$(PY) bench/illustration.py
+	$(PY) bench/engine.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

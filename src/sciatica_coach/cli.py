@@ -123,7 +123,7 @@ def _illustrate(args: argparse.Namespace, stdout: TextIO) -> None:
         return
     if args.id is None:
         raise InputProblem("ID: give an exercise id, or --gallery FILE")
-    mode = "still" if args.still else "strip" if args.strip else "animated"
+    mode: illustration.Mode = "still" if args.still else "strip" if args.strip else "animated"
     try:
         stdout.write(illustration.illustrate(args.id, mode=mode) + "\n")
     except illustration.UnknownExercise as exc:

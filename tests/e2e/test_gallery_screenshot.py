@@ -52,7 +52,8 @@ def read_png(path: Path) -> tuple[int, int, list[bytes]]:
             chunks += body
         pos += 12 + length
     width, height, depth, colour = struct.unpack(">IIBB", header[:10])
-    assert depth == 8 and colour in (2, 6)
+    assert depth == 8
+    assert colour in (2, 6)
     channels = 3 if colour == 2 else 4
     raw, stride = zlib.decompress(chunks), width * channels
     rows: list[bytes] = []
@@ -91,5 +92,7 @@ def test_the_gallery_screenshot_shows_figures(tmp_path: Path) -> None:
     mean = sum(luminance) / len(luminance)
     variance = sum((v - mean) ** 2 for v in luminance) / len(luminance)
     assert variance > 200, f"the screenshot looks blank (variance {variance:.0f})"
-    figure_ink = sum(1 for p in pixels if all(abs(a - b) < 12 for a, b in zip(p, TRUNK)))
+    figure_ink = sum(
+        1 for p in pixels if all(abs(a - b) < 12 for a, b in zip(p, TRUNK, strict=True))
+    )
     assert figure_ink > len(pixels) // 200, "no figure drawn in the trunk colour"
