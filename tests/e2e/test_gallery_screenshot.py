@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sciatica_coach.illustration import gallery_html
+from sciatica_coach.illustration import gallery_html, illustrate
 
 pytestmark = pytest.mark.e2e
 
@@ -17,12 +17,13 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/
 TRUNK = (0x2F, 0x58, 0x78)
 
 
-def screenshot(page: Path, png: Path, size: str) -> None:
+def screenshot(page: Path, png: Path, size: str, *flags: str) -> None:
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM}; set CHROMIUM_PATH")
     subprocess.run(
         [
             CHROMIUM,
+            *flags,
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -96,3 +97,22 @@ def test_the_gallery_screenshot_shows_figures(tmp_path: Path) -> None:
         1 for p in pixels if all(abs(a - b) < 12 for a, b in zip(p, TRUNK, strict=True))
     )
     assert figure_ink > len(pixels) // 200, "no figure drawn in the trunk colour"
+
+
+def test_reduced_motion_shows_the_still_and_otherwise_it_moves(tmp_path: Path) -> None:
+    pages = {
+        "animated": illustrate("bird_dog"),
+        "still": illustrate("bird_dog", mode="still"),
+    }
+    shots = {}
+    for name, svg in pages.items():
+        page = tmp_path / f"{name}.html"
+        page.write_text(f'<body style="margin:0">{svg}</body>', encoding="utf-8")
+        for reduced in (False, True):
+            png = tmp_path / f"{name}-{reduced}.png"
+            flags = ("--force-prefers-reduced-motion",) if reduced else ()
+            screenshot(page, png, "400,200", *flags)
+            shots[name, reduced] = read_png(png)[2]
+    assert shots["animated", True] == shots["still", True]
+    # Without the preference the loop starts from the first frame, not the held position.
+    assert shots["animated", False] != shots["still", False]
