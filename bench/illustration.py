@@ -1,6 +1,6 @@
 """Render every exercise's illustration from scratch and report the time and the SVG sizes.
 
-    .venv/bin/python bench/illustration.py
+.venv/bin/python bench/illustration.py
 """
 
 import time
