@@ -98,6 +98,15 @@ class PropSpec(BaseModel):
     follow: bool = False  # moves with the body in every frame, not placed once at the start
     mirror: bool = False  # a chair with its back on the right, a wall on the left of the point
 
+    @model_validator(mode="after")
+    def _known_points(self) -> "PropSpec":
+        for point in (self.at, self.to):
+            if point is not None and point not in POINT_NAMES:
+                raise ValueError(f"unknown point {point!r}")
+        if self.kind == "band" and self.to is None:
+            raise ValueError("a band goes from `at` to `to`")
+        return self
+
 
 class ExerciseFrames(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -106,6 +115,13 @@ class ExerciseFrames(BaseModel):
     moves: tuple[Limb, ...] = ()  # the limbs that move on one side only, drawn darkest
     props: tuple[PropSpec, ...] = ()
     frames: tuple[Frame, ...] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _props_placed_in_a_frame(self) -> "ExerciseFrames":
+        for prop in self.props:
+            if prop.frame >= len(self.frames):
+                raise ValueError(f"{prop.kind}: no frame {prop.frame}")
+        return self
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ class Placed:
     bounds: tuple[float, float, float, float]  # x0, y0, x1, y1 in figure coordinates
 
 
-def _n(value: float) -> str:
+def num(value: float) -> str:
     """A number as short as SVG allows: one decimal, no trailing zero."""
     text = f"{value:.1f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
@@ -59,14 +59,14 @@ def place(prop: PropSpec, pose: Pose) -> Placed:
         w, h = PILLOW
         centre = (mid[0], py - hw - h / 2 + prop.dy) if prop.place == "under" else mid
         svg = (
-            f'<rect x="{_n(-w / 2)}" y="{_n(-h / 2)}" width="{_n(w)}" height="{_n(h)}" '
+            f'<rect x="{num(-w / 2)}" y="{num(-h / 2)}" width="{num(w)}" height="{num(h)}" '
             f'rx="4" fill="{CLOTH}" stroke="#b89f68"/>'
         )
         return Placed(centre, svg, _box(centre, w / 2, h / 2))
     if prop.kind == "towel":
         centre = (px - hw - TOWEL_RADIUS + prop.dx, py + prop.dy) if prop.place == "behind" else mid
         r = TOWEL_RADIUS
-        svg = f'<circle r="{_n(r)}" fill="{CLOTH}" stroke="#b89f68" stroke-width="1.5"/>'
+        svg = f'<circle r="{num(r)}" fill="{CLOTH}" stroke="#b89f68" stroke-width="1.5"/>'
         return Placed(centre, svg, _box(centre, r, r))
     return band(prop, pose)
 
@@ -109,7 +109,7 @@ def _ball(prop: PropSpec, point: Point, hw: float, mid: Point) -> Placed:
     else:
         centre = mid
     svg = (
-        f'<circle r="{_n(r)}" fill="{BALL}" stroke="#4f8c77" stroke-width="1.5"/>'
+        f'<circle r="{num(r)}" fill="{BALL}" stroke="#4f8c77" stroke-width="1.5"/>'
         f'<path d="M-18 12A22 22 0 0 1 6 22" fill="none" stroke="#fff" stroke-width="3" '
         'stroke-opacity=".5"/>'
     )
@@ -133,8 +133,8 @@ def _chair(prop: PropSpec, point: Point, hw: float) -> Placed:
     if prop.mirror:  # the back on the right
         back_x, front_x = -back_x, -front_x
     d = (
-        f"M{_n(back_x)} 0V{_n(back_top)}M{_n(front_x)} 0V{_n(seat_y)}"
-        f"M{_n(back_x)} {_n(seat_y)}H{_n(front_x)}"
+        f"M{num(back_x)} 0V{num(back_top)}M{num(front_x)} 0V{num(seat_y)}"
+        f"M{num(back_x)} {num(seat_y)}H{num(front_x)}"
     )
     svg = f'<path d="{d}" fill="none" stroke="{WOOD}" stroke-width="4" stroke-linecap="round"/>'
     x0, x1 = sorted((origin[0] + back_x, origin[0] + front_x))
@@ -149,5 +149,5 @@ def _wall(prop: PropSpec, point: Point, hw: float) -> Placed:
         x, side = point[0] - hw + prop.dx, -1.0
     thick = 8.0
     left = 0.0 if side > 0 else -thick
-    svg = f'<rect x="{_n(left)}" width="{_n(thick)}" height="{_n(WALL_HEIGHT)}" fill="{WALL}"/>'
+    svg = f'<rect x="{num(left)}" width="{num(thick)}" height="{num(WALL_HEIGHT)}" fill="{WALL}"/>'
     return Placed((x, 0.0), svg, (x + left, 0.0, x + left + thick, WALL_HEIGHT))

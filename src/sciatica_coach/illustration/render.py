@@ -20,7 +20,7 @@ from sciatica_coach.illustration.figure import (
     forward_kinematics,
 )
 from sciatica_coach.illustration.keyframes import Illustration, PropSpec
-from sciatica_coach.illustration.props import Placed, _n, band_transform, place
+from sciatica_coach.illustration.props import Placed, band_transform, num, place
 from sciatica_coach.illustration.timeline import Timeline, build_timeline
 
 Mode = Literal["animated", "still", "strip"]
@@ -85,15 +85,15 @@ def _skeleton(
         segment = BY_NAME[name]
         if name == "head":
             inner = (
-                f'<path d="M0 0H{_n(segment.length)}" stroke-width="{_n(segment.width)}"/>'
-                f'<circle cx="{_n(segment.length)}" r="{_n(HEAD_RADIUS)}" fill="{TRUNK}" '
+                f'<path d="M0 0H{num(segment.length)}" stroke-width="{num(segment.width)}"/>'
+                f'<circle cx="{num(segment.length)}" r="{num(HEAD_RADIUS)}" fill="{TRUNK}" '
                 'stroke="none"/>'
             )
         else:
             inner = "" if name == "upper_trunk" else _segment_path(name)
             if name in CHILDREN:
                 inner += _skeleton(pose, moves, animated, prefix, name)
-        attrs = f' transform="rotate({_n(relative[name])})"'
+        attrs = f' transform="rotate({num(relative[name])})"'
         if name in animated:
             attrs += f' class="{prefix} {prefix}{SEGMENTS.index(segment)}"'
         colour = _colour(name, moves)
@@ -101,14 +101,14 @@ def _skeleton(
             attrs += f' stroke="{colour}"'
         group = f"<g{attrs}>{inner}</g>"
         if parent is not None:
-            group = f'<g transform="translate({_n(BY_NAME[parent].length)})">{group}</g>'
+            group = f'<g transform="translate({num(BY_NAME[parent].length)})">{group}</g>'
         parts.append(group)
     return "".join(parts)
 
 
 def _segment_path(name: str) -> str:
     segment = BY_NAME[name]
-    return f'<path d="M0 0H{_n(segment.length)}" stroke-width="{_n(segment.width)}"/>'
+    return f'<path d="M0 0H{num(segment.length)}" stroke-width="{num(segment.width)}"/>'
 
 
 Box = tuple[float, float, float, float]
@@ -129,14 +129,13 @@ def _body_box(pose: Pose) -> Box:
 def _placements(
     illustration: Illustration, timeline: Timeline
 ) -> list[tuple[PropSpec, list[tuple[float, Placed]]]]:
-    """Each prop's placement over time: once, from the first frame, unless it follows the body."""
+    """Each prop's placement over time: once (as in its ``frame``) unless it follows the body."""
     result = []
     for prop in illustration.props:
         if prop.follow or prop.kind == "band":
             result.append((prop, [(t, place(prop, pose)) for t, pose in timeline.roots]))
         else:
-            frame = illustration.frames[min(prop.frame, len(illustration.frames) - 1)].pose
-            result.append((prop, [(0.0, place(prop, frame))]))
+            result.append((prop, [(0.0, place(prop, illustration.frames[prop.frame].pose))]))
     return result
 
 
@@ -144,7 +143,7 @@ def _keyframes_css(name: str, knots: list[tuple[float, str]], total: float) -> s
     """``@keyframes`` with equal neighbours merged: ``0%,8%{...}``."""
     rules: list[tuple[list[str], str]] = []
     for t, value in knots:
-        percent = f"{_n(t / total * 100)}%" if 0 < t < total else ("0%" if t == 0 else "100%")
+        percent = f"{num(t / total * 100)}%" if 0 < t < total else ("0%" if t == 0 else "100%")
         if rules and rules[-1][1] == value:
             rules[-1][0].append(percent)
         else:
@@ -181,19 +180,19 @@ def render(illustration: Illustration, mode: Mode) -> str:
         offset = width + STRIP_GAP
         mid = x1 + STRIP_GAP / 2
         arrow = (
-            f'<path d="M{_n(mid - 7)} {_n(height / 2 + y0)}h14m-5-5 5 5-5 5" fill="none" '
+            f'<path d="M{num(mid - 7)} {num(height / 2 + y0)}h14m-5-5 5 5-5 5" fill="none" '
             f'stroke="{TRUNK}" stroke-width="2"/>'
         )
         first = _scene(illustration, start, placements, set(), prefix, (x0, x1))
         second = _scene(illustration, key, placements, set(), prefix, (x0, x1))
-        body = f'{first}{arrow}<g transform="translate({_n(offset)})">{second}</g>'
+        body = f'{first}{arrow}<g transform="translate({num(offset)})">{second}</g>'
         width = 2 * width + STRIP_GAP
     ids = f"{prefix}{mode[0]}"
     sides = " Shown on one side; then repeat on the other." if exercise.dose.per_side else ""
     desc = " ".join(exercise.instructions) + sides
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_n(x0)} {_n(-y1)} {_n(width)} '
-        f'{_n(height)}" width="{round(width * PX_PER_CM)}" height="{round(height * PX_PER_CM)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{num(x0)} {num(-y1)} {num(width)} '
+        f'{num(height)}" width="{round(width * PX_PER_CM)}" height="{round(height * PX_PER_CM)}" '
         f'role="img" aria-labelledby="{ids}t {ids}d">'
         f'<title id="{ids}t">{escape(exercise.name)}</title>'
         f'<desc id="{ids}d">{escape(desc)}</desc>{style}'
@@ -209,25 +208,25 @@ def _scene(
     prefix: str,
     span: tuple[float, float],
 ) -> str:
-    width = _n(span[1] - span[0])
-    floor = f'<rect x="{_n(span[0])}" y="-4" width="{width}" height="4" fill="{FLOOR}"/>'
+    width = num(span[1] - span[0])
+    floor = f'<rect x="{num(span[0])}" y="-4" width="{width}" height="4" fill="{FLOOR}"/>'
     behind: list[str] = []
     front: list[str] = []
     for index, (prop, placed) in enumerate(placements):
         if prop.kind == "band":
             (x, y), angle, length = band_transform(pose, prop)
             shape = placed[0][1].svg
-            transform = f"translate({_n(x)} {_n(y)}) rotate({_n(angle)}) scale({length:.2f} 1)"
+            transform = f"translate({num(x)} {num(y)}) rotate({num(angle)}) scale({length:.2f} 1)"
         else:
             here = place(prop, pose) if len(placed) > 1 else placed[0][1]
             shape = here.svg
-            transform = f"translate({_n(here.origin[0])} {_n(here.origin[1])})"
+            transform = f"translate({num(here.origin[0])} {num(here.origin[1])})"
         css = f' class="{prefix} {prefix}q{index}"' if f"q{index}" in animated else ""
         group = f'<g transform="{transform}"{css}>{shape}</g>'
         (front if prop.kind == "band" or prop.layer == "front" else behind).append(group)
     root_css = f' class="{prefix} {prefix}r"' if "root" in animated else ""
     figure = (
-        f'<g transform="translate({_n(pose.root[0])} {_n(pose.root[1])})"{root_css} '
+        f'<g transform="translate({num(pose.root[0])} {num(pose.root[1])})"{root_css} '
         f'fill="none">{_skeleton(pose, illustration.moves, animated, prefix)}</g>'
     )
     return floor + "".join(behind) + figure + "".join(front)
@@ -251,7 +250,7 @@ def _animation(
     for index, segment in enumerate(SEGMENTS):
         values = [(t, rel[segment.name]) for t, rel in timeline.joints]
         if _varies(v for _, v in values):
-            add(str(index), [(t, f"rotate({_n(v)}deg)") for t, v in values])
+            add(str(index), [(t, f"rotate({num(v)}deg)") for t, v in values])
             animated.add(segment.name)
     roots = [(t, pose.root) for t, pose in timeline.roots]
     if _varies(x for _, (x, _) in roots) or _varies(y for _, (_, y) in roots):
@@ -265,7 +264,7 @@ def _animation(
             for t, pose in timeline.roots:
                 (x, y), angle, length = band_transform(pose, prop)
                 knots.append(
-                    (t, f"{_translate(x, y)} rotate({_n(angle)}deg) scale({length:.2f},1)")
+                    (t, f"{_translate(x, y)} rotate({num(angle)}deg) scale({length:.2f},1)")
                 )
             add(f"q{index}", knots)
         elif _varies(p.origin[0] for _, p in placed) or _varies(p.origin[1] for _, p in placed):
@@ -273,11 +272,11 @@ def _animation(
     if not rules:
         return animated, ""
     style = (
-        f"<style>.{prefix}{{animation:{_n(total)}s linear infinite}}{''.join(rules)}"
+        f"<style>.{prefix}{{animation:{num(total)}s linear infinite}}{''.join(rules)}"
         f"@media (prefers-reduced-motion:reduce){{.{prefix}{{animation:none!important}}}}</style>"
     )
     return animated, style
 
 
 def _translate(x: float, y: float) -> str:
-    return f"translate({_n(x)}px,{_n(y)}px)"
+    return f"translate({num(x)}px,{num(y)}px)"

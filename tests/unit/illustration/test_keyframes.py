@@ -64,3 +64,29 @@ frames = [{}, {}]
 """
     with pytest.raises(KeyframeError, match="no base pose 'sitting'"):
         parse_keyframes(text)
+
+
+def test_a_prop_placed_in_a_missing_frame_is_refused() -> None:
+    text = """
+[base.standing]
+trunk = 90
+[exercise.walking]
+base = "standing"
+props = [{ kind = "chair", at = "hip", place = "under", frame = 5 }]
+frames = [{}, {}]
+"""
+    with pytest.raises(KeyframeError, match="chair: no frame 5"):
+        parse_keyframes(text)
+
+
+def test_a_band_needs_two_points() -> None:
+    text = """
+[base.standing]
+trunk = 90
+[exercise.walking]
+base = "standing"
+props = [{ kind = "band", at = "knee_near" }]
+frames = [{}, {}]
+"""
+    with pytest.raises(KeyframeError, match="a band goes from"):
+        parse_keyframes(text)
