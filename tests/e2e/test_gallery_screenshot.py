@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from sciatica_coach.illustration import gallery_html, illustrate
+from sciatica_coach.illustration.render import TRUNK as TRUNK_COLOUR
 
 pytestmark = pytest.mark.e2e
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-TRUNK = (0x2F, 0x58, 0x78)
+TRUNK = tuple(bytes.fromhex(TRUNK_COLOUR.removeprefix("#")))
 
 
 def screenshot(page: Path, png: Path, size: str, *flags: str) -> None:

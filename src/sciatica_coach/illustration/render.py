@@ -26,9 +26,9 @@ from sciatica_coach.illustration.timeline import Timeline, build_timeline
 Mode = Literal["animated", "still", "strip"]
 MODES: Final[tuple[Mode, ...]] = ("animated", "still", "strip")
 
-TRUNK: Final = "#2f5878"
+TRUNK: Final = "#3b6d91"
 MOVING: Final = "#0e2233"  # a limb that moves on one side only: darkest
-NEAR: Final = "#2f5878"
+NEAR: Final = "#24496a"  # limbs on the near side: a shade darker than the trunk they cross
 FAR: Final = "#a9bfd3"  # the far side, behind the body
 FLOOR: Final = "#d9d2c3"
 PAD: Final = 6.0

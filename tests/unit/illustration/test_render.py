@@ -8,7 +8,7 @@ import pytest
 from sciatica_coach.engine.catalog import load_catalog
 from sciatica_coach.illustration import MODES, UnknownExercise, gallery_html, illustrate
 from sciatica_coach.illustration.props import BALL, WALL, WOOD
-from sciatica_coach.illustration.render import css_prefix
+from sciatica_coach.illustration.render import FAR, MOVING, NEAR, css_prefix
 
 SVG = "{http://www.w3.org/2000/svg}"
 MAX_BYTES = 8 * 1024
@@ -93,8 +93,14 @@ def test_an_exercise_without_a_ball_draws_no_ball() -> None:
 
 def test_the_moving_limb_is_drawn_darker_than_the_resting_far_limb() -> None:
     svg = illustrate("single_knee_to_chest", mode="still")
-    assert 'stroke="#0e2233"' in svg  # the moving near leg
-    assert 'stroke="#a9bfd3"' in svg  # the far leg, resting
+    assert f'stroke="{MOVING}"' in svg  # the moving near leg
+    assert f'stroke="{FAR}"' in svg  # the far leg, resting
+    assert luminance(MOVING) < luminance(NEAR) < luminance(FAR)
+
+
+def luminance(colour: str) -> float:
+    red, green, blue = bytes.fromhex(colour.removeprefix("#"))
+    return 0.3 * red + 0.59 * green + 0.11 * blue
 
 
 def test_each_exercise_has_its_own_css_prefix() -> None:
