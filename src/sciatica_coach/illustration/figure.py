@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 
 Point = tuple[float, float]
+Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in SVG
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,6 @@ def drawn_segments(root: Point, relative: dict[str, float]) -> dict[str, tuple[P
     Composes the 2-D affine transforms one by one, independently of ``forward_kinematics``, so
     a test can check the two agree and that every child starts where its parent ends.
     """
-    Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in SVG
 
     def times(m: Matrix, n: Matrix) -> Matrix:
         a, b, c, d, e, f = m
