@@ -44,6 +44,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix src tests bench
 
 bench: $(STAMP)
+	$(PY) bench/illustration.py
 	$(PY) bench/engine.py
 
 # Needs wrk (apt-get install wrk); rewrites the "Web" section of docs/benchmarks.md.

@@ -110,7 +110,44 @@ def _parser() -> argparse.ArgumentParser:
         help="Run any Django management command (sciatica-coach manage help).",
         add_help=False,
     )
+    _illustrate_parser(commands)
     return parser
+
+
+def _illustrate_parser(commands: Any) -> None:
+    illustrate = commands.add_parser(
+        "illustrate",
+        help="Print an exercise's moving picture as SVG, or write the gallery of all of them.",
+        description="Print the animated SVG of one exercise (or a still, or a start/end strip "
+        "for print), or write a self-contained HTML gallery of every exercise.",
+    )
+    illustrate.add_argument("id", metavar="ID", nargs="?", help="an exercise id, e.g. bird_dog")
+    mode = illustrate.add_mutually_exclusive_group()
+    mode.add_argument("--still", action="store_true", help="the held position, not animated")
+    mode.add_argument("--strip", action="store_true", help="start and end side by side")
+    mode.add_argument("--gallery", metavar="FILE", help="write the HTML gallery to FILE")
+
+
+def _illustrate(args: argparse.Namespace, stdout: TextIO) -> None:
+    """``illustrate``: SVG on standard output, or the gallery written to a file."""
+    from sciatica_coach import illustration
+
+    if args.gallery is not None:
+        if args.id is not None:
+            raise InputProblem("ID: give an exercise id or --gallery FILE, not both")
+        try:
+            with open(args.gallery, "w", encoding="utf-8") as handle:
+                handle.write(illustration.gallery_html())
+        except OSError as exc:
+            raise InputProblem(f"{args.gallery}: cannot be written ({exc.strerror})") from None
+        return
+    if args.id is None:
+        raise InputProblem("ID: give an exercise id, or --gallery FILE")
+    mode: illustration.Mode = "still" if args.still else "strip" if args.strip else "animated"
+    try:
+        stdout.write(illustration.illustrate(args.id, mode=mode) + "\n")
+    except illustration.UnknownExercise as exc:
+        raise InputProblem(f"ID: {exc}") from None
 
 
 def _answer(args: argparse.Namespace, stdin: TextIO) -> tuple[str, Any]:
@@ -150,6 +187,9 @@ def main(
 
         return serve(args.host, args.port, args.data_dir, args.workers)
     try:
+        if args.command == "illustrate":
+            _illustrate(args, stdout)
+            return EXIT_OK
         kind, answer = _answer(args, stdin)
     except (InputProblem, engine.RefusedInput) as exc:
         print(f"error: {exc}", file=stderr)
