@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "sciatica_coach.progress",
     "sciatica_coach.mydata",
     "sciatica_coach.offline",
+    "sciatica_coach.reports",
     "sciatica_coach.relief",
     "sciatica_coach.reminders",
 ]

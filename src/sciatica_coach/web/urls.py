@@ -1,7 +1,7 @@
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.generic import RedirectView
 
-from sciatica_coach.web import views
+from sciatica_coach.web import pictures, views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
@@ -13,8 +13,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("sciatica_coach.progress.urls")),
     path("", include("sciatica_coach.mydata.urls")),
     path("", include("sciatica_coach.offline.urls")),
+    path("", include("sciatica_coach.reports.urls")),
     path("relief/", include("sciatica_coach.relief.urls")),
     path("", include("sciatica_coach.reminders.urls")),
+    path(
+        "exercises/<slug:exercise_id>/<slug:mode>.svg",
+        pictures.exercise_picture,
+        name="exercise_picture",
+    ),
     path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
 ]
 

@@ -26,7 +26,14 @@ self.addEventListener("activate", (event) => {
 function refreshPlayers() {
   return caches.open(PAGE_CACHE).then((cache) => Promise.all(SLOTS.map((slot) =>
     fetch(OFFLINE_PLAYER(slot), { credentials: "same-origin" })
-      .then((response) => (response.ok && !response.redirected ? cache.put(OFFLINE_PLAYER(slot), response) : null))
+      .then((response) => {
+        if (!response.ok || response.redirected) return null;
+        return response.clone().text().then((html) => {
+          // The player's pictures too, so the session still shows them with no connection.
+          const pictures = Array.from(new Set(html.match(/\/exercises\/[a-z0-9_]+\/[a-z]+\.svg/g) || []));
+          return Promise.all([cache.put(OFFLINE_PLAYER(slot), response), cache.addAll(pictures)]);
+        });
+      })
       .catch(() => null)
   )));
 }
@@ -42,7 +49,7 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || request.method !== "GET") return;
-  if (url.pathname.startsWith("/static/")) {
+  if (url.pathname.startsWith("/static/") || /^\/exercises\/[a-z0-9_]+\/[a-z]+\.svg$/.test(url.pathname)) {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
     return;
   }
