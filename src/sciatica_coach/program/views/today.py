@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from sciatica_coach.engine.vocabulary import URGENCY_TEXT
+from sciatica_coach.engine.vocabulary import PHASE_TEXT, URGENCY_TEXT
 from sciatica_coach.program import selectors
-from sciatica_coach.program.choices import SLOTS
+from sciatica_coach.program.choices import PHASES, SLOTS
 from sciatica_coach.program.exercises import exercise_get
 from sciatica_coach.program.models import Plan
 from sciatica_coach.program.presenters import dose_text
@@ -72,6 +72,8 @@ def today(request: AuthedRequest) -> HttpResponse:
             "answer": plan.answer,
             "sessions": sessions,
             "excluded": excluded,
+            "phase_label": PHASES.get(plan.answer["phase"], plan.answer["phase"]),
+            "phase_text": PHASE_TEXT.get(plan.answer["phase"], ""),
             "review_due": selectors.review_due(profile=profile, today=date),
             "has_assessment": bool(profile.data.get("assessment")),
         },
