@@ -124,7 +124,8 @@ def test_a_week_of_the_program_ends_in_a_review_that_moves_the_plan_on(
     ):
         page.goto(live_server.url + "/today/")
         assert page.get_by_text("It's time for your weekly review.").is_visible()
-        page.get_by_role("button", name="Review my week").click()
+        page.get_by_role("link", name="Review my week").click()
+        page.get_by_role("button", name="Review my week now").click()
         assert page.get_by_role("heading", name="Well done: your plan moves on a step").is_visible()
         check("review")
         page.get_by_role("link", name="See my new plan").click()
