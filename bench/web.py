@@ -211,6 +211,7 @@ def main() -> None:
             "--preload",
             "--access-logfile",
             "/dev/null",
+            "--no-control-socket",
             "--config",
             "python:sciatica_coach.web.gunicorn_conf",
         ],
