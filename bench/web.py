@@ -22,10 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 DURATION = os.environ.get("BENCH_DURATION", "5s")
+ANONYMOUS_PAGES = ["/", "/accounts/login/", "/accounts/signup/"]
 PAGES = [
-    "/",
-    "/accounts/login/",
-    "/accounts/signup/",
+    *ANONYMOUS_PAGES,
     "/intake/",
     "/today/",
     "/exercises/",

@@ -137,3 +137,44 @@ def test_a_week_of_the_program_ends_in_a_review_that_moves_the_plan_on(
         assert newest.answer["phase"] == "maintenance"
         page.get_by_role("link", name="Review", exact=True).click()
         check("review-history")
+
+
+def test_a_session_left_half_way_is_still_saved(page: Any, live_server: Any, check: Any) -> None:
+    sign_up(page, live_server.url, "finn", check)
+    fill_intake(page, check)
+    page.wait_for_url("**/today/")
+    page.get_by_role("link", name="Start evening session").click()
+    session_check(page, "4", "2", "thigh")
+    page.get_by_role("button", name="Start the exercises").click()
+    page.wait_for_url("**/session/*/")
+    # Make the per-step saves fail, so only the page-hide beacon can store the progress.
+    page.evaluate("() => { window.fetch = () => Promise.reject(new Error('offline')); }")
+    page.get_by_role("button", name="Done, next").click()
+    page.get_by_role("button", name="Done, next").click()
+    page.goto(live_server.url + "/today/")
+    assert page.get_by_role("link", name="Carry on").is_visible()
+    log = SessionLog.objects.get(user__username="finn")
+    assert log.step == 2
+    assert len(log.exercises_done) == 2
+    assert log.ending == ""
+
+
+def test_the_other_pages_are_accessible_too(page: Any, live_server: Any, check: Any) -> None:
+    sign_up(page, live_server.url, "gail", check)
+    fill_intake(page, check, confirmed="no")
+    page.wait_for_url("**/today/")
+    assert page.get_by_role("heading", name="Why a doctor comes first").is_visible()
+    check("doctor-first")
+    page.goto(live_server.url + "/no-such-page/")
+    check("not-found")
+    page.goto(live_server.url + "/accounts/password/change/")
+    check("password-change")
+    page.get_by_role("button", name="Log out").click()
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Username").fill("gail")
+    page.get_by_label("Password").fill("wrong")
+    page.get_by_role("button", name="Log in").click()
+    assert page.get_by_text("Please enter a correct username and password").is_visible()
+    check("login-error")
+    page.get_by_role("link", name="Forgotten your password?").click()
+    check("password-reset")
