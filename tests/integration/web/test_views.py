@@ -251,3 +251,11 @@ def test_today_is_never_stale_after_a_session_changes(alice: User, alice_client:
     page = alice_client.get("/today/").content.decode()
     assert "See how it went" in page
     assert "Start morning session" not in page
+
+
+def test_a_failed_csrf_check_gets_the_friendly_page(alice: User) -> None:
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(alice)
+    response = strict.post("/intake/", intake_form())
+    assert response.status_code == 403
+    assert "That did not work" in response.content.decode()
