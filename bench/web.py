@@ -22,10 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 DURATION = os.environ.get("BENCH_DURATION", "5s")
+ANONYMOUS_PAGES = ["/", "/accounts/login/", "/accounts/signup/"]
 PAGES = [
-    "/",
-    "/accounts/login/",
-    "/accounts/signup/",
+    *ANONYMOUS_PAGES,
     "/intake/",
     "/today/",
     "/exercises/",
@@ -136,9 +135,10 @@ def transfer_sizes(base: str, cookie: str, log: int) -> list[tuple[str, int, int
         assets: list[str] = []
         for target in [url, *assets]:
             for encoding in ("identity", "gzip"):
-                request = urllib.request.Request(  # noqa: S310 - loopback
-                    target, headers={"Cookie": cookie, "Accept-Encoding": encoding}
-                )
+                headers = {"Accept-Encoding": encoding}
+                if page not in ANONYMOUS_PAGES:
+                    headers["Cookie"] = cookie
+                request = urllib.request.Request(target, headers=headers)  # noqa: S310
                 with urllib.request.urlopen(request) as response:  # noqa: S310
                     body = response.read()
                 if encoding == "identity":
@@ -210,6 +210,7 @@ def main() -> None:
             "--preload",
             "--access-logfile",
             "/dev/null",
+            "--no-control-socket",
             "--config",
             "python:sciatica_coach.web.gunicorn_conf",
         ],
@@ -257,7 +258,7 @@ def render(runs: list[Run], rss: list[float], sizes: list[tuple[str, int, int]])
         "## Web",
         "",
         f"`bench/web.py` on {time.strftime('%Y-%m-%d')}: gunicorn, 2 sync workers, "
-        "`--preload` with `gc.freeze()`, SQLite (WAL), loopback, `wrk -d{DURATION}`; Python "
+        f"`--preload` with `gc.freeze()`, SQLite (WAL), loopback, `wrk -d{DURATION}`; Python "
         f"{sys.version.split()[0]}, {os.cpu_count()} CPUs. Ratios are to the bare floor (no "
         "middleware, one indexed SELECT) and to a trivial view in our project (same middleware).",
         "",

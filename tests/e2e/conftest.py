@@ -22,6 +22,8 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
+# Set to a folder (docs/screenshots) to also save phone-screen-sized PNGs for the README.
+README_SHOTS = os.environ.get("README_SCREENSHOTS", "")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
 
 
@@ -78,6 +80,9 @@ class PageChecker:
         self.page.screenshot(
             path=str(ARTIFACTS / f"{self.prefix}-{self.count:02d}-{name}.png"), full_page=True
         )
+        if README_SHOTS:
+            self.page.evaluate("window.scrollTo(0, 0)")
+            self.page.screenshot(path=str(Path(README_SHOTS) / f"{name}.png"))
         self.page.evaluate(self.axe_source)
         violations = self.page.evaluate(
             """async (tags) => (await axe.run(document, {runOnly: {type: "tag", values: tags}}))
@@ -92,4 +97,5 @@ class PageChecker:
 @pytest.fixture
 def check(page: Any, axe_source: str, request: pytest.FixtureRequest) -> PageChecker:
     page.set_default_timeout(10_000)
-    return PageChecker(page, axe_source, request.node.name.removeprefix("test_")[:40])
+    short = request.node.name.removeprefix("test_").split("[")[0][:24]
+    return PageChecker(page, axe_source, short)

@@ -23,7 +23,9 @@ def pick(page: Any, field: str, value: str) -> None:
     page.locator(f"input[name={field}][value='{value}']").locator("xpath=..").click()
 
 
-def fill_intake(page: Any, check: Any, *, red_flag: str | None = None) -> None:
+def fill_intake(
+    page: Any, check: Any, *, red_flag: str | None = None, confirmed: str = "yes"
+) -> None:
     pick(page, "leg_side", "left")
     pick(page, "extent", "below_knee")
     page.get_by_label("I have pins and needles").check()
@@ -31,7 +33,7 @@ def fill_intake(page: Any, check: Any, *, red_flag: str | None = None) -> None:
     if red_flag:
         page.get_by_label(RED_FLAGS[red_flag].text, exact=True).first.check()  # type: ignore[index]
     page.get_by_label("A slipped, bulging or herniated disc").check()
-    pick(page, "confirmed", "yes")
+    pick(page, "confirmed", confirmed)
     page.get_by_label("Your age").fill("46")
     pick(page, "sex", "female")
     pick(page, "pain_leg", "6")

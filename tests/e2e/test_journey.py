@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import User
 
+from sciatica_coach.engine.vocabulary import RED_FLAGS
 from sciatica_coach.program import services
 from sciatica_coach.program.models import Plan, SessionLog
 from tests.e2e.journey import fill_intake, session_check, sign_up
@@ -23,6 +24,11 @@ def test_a_red_flag_at_intake_stops_everything(page: Any, live_server: Any, chec
     check("stop")
     page.get_by_role("link", name="Update my answers").click()
     page.wait_for_url("**/intake/")
+    # Once a doctor has dealt with it, the way back: untick, save, and the plan is there.
+    page.get_by_label(RED_FLAGS["saddle_numbness"].text, exact=True).uncheck()
+    page.get_by_role("button", name="Save my answers").click()
+    page.wait_for_url("**/today/")
+    assert page.get_by_role("link", name="Start morning session").is_visible()
 
 
 def week_of_logs(user: User, start: dt.date) -> None:
@@ -118,11 +124,12 @@ def test_a_week_of_the_program_ends_in_a_review_that_moves_the_plan_on(
     ):
         page.goto(live_server.url + "/today/")
         assert page.get_by_text("It's time for your weekly review.").is_visible()
-        page.get_by_role("button", name="Review my week").click()
+        page.get_by_role("link", name="Review my week").click()
+        page.get_by_role("button", name="Review my week now").click()
         assert page.get_by_role("heading", name="Well done: your plan moves on a step").is_visible()
         check("review")
         page.get_by_role("link", name="See my new plan").click()
-        assert page.get_by_text("Phase: maintenance").is_visible()
+        assert page.get_by_text("Keeping it away").is_visible()
         check("today-after-review")
         newest = Plan.objects.filter(user=erin).order_by("-id").first()
         assert newest is not None
@@ -130,3 +137,44 @@ def test_a_week_of_the_program_ends_in_a_review_that_moves_the_plan_on(
         assert newest.answer["phase"] == "maintenance"
         page.get_by_role("link", name="Review", exact=True).click()
         check("review-history")
+
+
+def test_a_session_left_half_way_is_still_saved(page: Any, live_server: Any, check: Any) -> None:
+    sign_up(page, live_server.url, "finn", check)
+    fill_intake(page, check)
+    page.wait_for_url("**/today/")
+    page.get_by_role("link", name="Start evening session").click()
+    session_check(page, "4", "2", "thigh")
+    page.get_by_role("button", name="Start the exercises").click()
+    page.wait_for_url("**/session/*/")
+    # Make the per-step saves fail, so only the page-hide beacon can store the progress.
+    page.evaluate("() => { window.fetch = () => Promise.reject(new Error('offline')); }")
+    page.get_by_role("button", name="Done, next").click()
+    page.get_by_role("button", name="Done, next").click()
+    page.goto(live_server.url + "/today/")
+    assert page.get_by_role("link", name="Carry on").is_visible()
+    log = SessionLog.objects.get(user__username="finn")
+    assert log.step == 2
+    assert len(log.exercises_done) == 2
+    assert log.ending == ""
+
+
+def test_the_other_pages_are_accessible_too(page: Any, live_server: Any, check: Any) -> None:
+    sign_up(page, live_server.url, "gail", check)
+    fill_intake(page, check, confirmed="no")
+    page.wait_for_url("**/today/")
+    assert page.get_by_role("heading", name="Why a doctor comes first").is_visible()
+    check("doctor-first")
+    page.goto(live_server.url + "/no-such-page/")
+    check("not-found")
+    page.goto(live_server.url + "/accounts/password/change/")
+    check("password-change")
+    page.get_by_role("button", name="Log out").click()
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Username").fill("gail")
+    page.get_by_label("Password").fill("wrong")
+    page.get_by_role("button", name="Log in").click()
+    assert page.get_by_text("Please enter a correct username and password").is_visible()
+    check("login-error")
+    page.get_by_role("link", name="Forgotten your password?").click()
+    check("password-reset")

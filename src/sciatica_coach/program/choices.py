@@ -88,6 +88,11 @@ SLOTS: Final[dict[str, Promise]] = {
     "afternoon": _("Afternoon"),
     "evening": _("Evening"),
 }
+PHASES: Final[dict[str, Promise]] = {
+    "relief": _("Calming the pain"),
+    "recovery": _("Fixing the imbalances"),
+    "maintenance": _("Keeping it away"),
+}
 SIDED: Final[Choices] = [
     ("", _("Not done")),
     ("negative", _("Neither side")),

@@ -172,6 +172,7 @@ class SessionCheckForm(PlainForm):
         widget=forms.RadioSelect,
     )
     red_flags = flags_field(_("Is any of these true for you now?"), choices.RED_FLAG_CHOICES)
+    red_flags.help_text = _("These are rare. If none is true, leave them all empty.")
     spreading = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 

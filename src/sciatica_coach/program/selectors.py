@@ -17,12 +17,7 @@ def profile_get(*, user: User) -> Profile | None:
 
 def profile_with_plan(*, user: User) -> Profile | None:
     """The profile and its current plan in one query (the hot path: Today)."""
-    return (
-        Profile.objects.filter(user=user)
-        .select_related("plan")
-        .defer("triage", "plan__user", "plan__source")
-        .first()
-    )
+    return Profile.objects.filter(user=user).select_related("plan").first()
 
 
 def plan_current(*, user: User) -> Plan | None:
@@ -45,7 +40,7 @@ def session_logs_on(*, user: User, date: dt.date) -> dict[str, SessionLog]:
     """The day's logs by slot; when a slot was started twice, the latest attempt counts."""
     recent = SessionLog.objects.filter(user=user, date=date).order_by("-id")
     latest: dict[str, SessionLog] = {}
-    for log in recent.only("id", "slot", "ending", "done")[:RECENT_LOGS_PER_DAY]:
+    for log in recent[:RECENT_LOGS_PER_DAY]:
         latest.setdefault(log.slot, log)
     return latest
 

@@ -39,6 +39,8 @@ def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
         "--preload",
         "--config",
         "python:sciatica_coach.web.gunicorn_conf",
+        # One shared control socket in $HOME would clash between servers on the same machine.
+        "--no-control-socket",
         "--access-logfile",
         "-" if os.environ.get("SCIATICA_COACH_ACCESS_LOG") else "/dev/null",
     ]

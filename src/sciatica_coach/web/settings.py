@@ -133,9 +133,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
-# Finders let a fresh clone serve static files without collectstatic; `serve` still collects
-# them so whitenoise can send the pre-compressed copies.
-WHITENOISE_USE_FINDERS = True
+# `serve` collects static files (with pre-compressed copies) on every start; before that, finders
+# let tests and a fresh checkout serve them straight from the apps. Finders would shadow the
+# compressed copies, so they are used only when nothing has been collected.
+WHITENOISE_USE_FINDERS = not any(STATIC_ROOT.iterdir())
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -175,6 +176,7 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
 }
+CSRF_FAILURE_VIEW = "sciatica_coach.web.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -22,6 +22,7 @@ def run_cli(args: list[str], tmp_path: Path, **extra: str) -> subprocess.Complet
     environment = {**os.environ, "SCIATICA_COACH_DATA_DIR": str(tmp_path), **extra}
     environment.pop("DJANGO_SETTINGS_MODULE", None)
     environment.pop("DATABASE_URL", None)
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     return subprocess.run(
         [str(Path(sys.executable).parent / "sciatica-coach"), *args],
         env=environment,

@@ -235,3 +235,27 @@ def test_pages_carry_a_strict_content_security_policy(client: Client, db: None, 
     policy = client.get(url)["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_today_is_never_stale_after_a_session_changes(alice: User, alice_client: Client) -> None:
+    with_program(alice)
+    assert "Start morning session" in alice_client.get("/today/").content.decode()
+    alice_client.post(
+        "/session/morning/start/", {"pain_leg": "5", "pain_back": "3", "extent": "thigh"}
+    )
+    assert "Carry on" in alice_client.get("/today/").content.decode()
+    log = SessionLog.objects.get(user=alice)
+    alice_client.post(
+        f"/session/{log.pk}/finish/", {"pain_leg": "4", "pain_back": "3", "extent": "thigh"}
+    )
+    page = alice_client.get("/today/").content.decode()
+    assert "See how it went" in page
+    assert "Start morning session" not in page
+
+
+def test_a_failed_csrf_check_gets_the_friendly_page(alice: User) -> None:
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(alice)
+    response = strict.post("/intake/", intake_form())
+    assert response.status_code == 403
+    assert "That did not work" in response.content.decode()

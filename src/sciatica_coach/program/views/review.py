@@ -1,5 +1,7 @@
 """The weekly review: the engine looks back over the week and makes the next plan."""
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -63,5 +65,7 @@ def review_detail(request: AuthedRequest, review_id: int) -> HttpResponse:
             "decision_label": DECISION_LABEL.get(answer["decision"], answer["decision"]),
             "adherence_percent": round(answer["adherence"] * 100),
             "removed": removed,
+            "window_start": dt.date.fromisoformat(answer["window_start"]),
+            "window_end": dt.date.fromisoformat(answer["window_end"]),
         },
     )

@@ -22,10 +22,20 @@
   }
 
   // --- Speech: optional spoken cues, off until the person turns them on. ---
+  // Only a voice that runs on the device: a network voice would send the cues off the machine.
+  function localVoice() {
+    if (!("speechSynthesis" in window)) return null;
+    var lang = (document.documentElement.lang || "en").slice(0, 2);
+    var voices = window.speechSynthesis.getVoices().filter(function (v) { return v.localService; });
+    return voices.filter(function (v) { return v.lang.slice(0, 2) === lang; })[0] || null;
+  }
   function say(text, enabled) {
-    if (!enabled || !("speechSynthesis" in window)) return;
+    var voice = enabled ? localVoice() : null;
+    if (!voice) return;
     window.speechSynthesis.cancel();
-    window.speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+    var utterance = new SpeechSynthesisUtterance(text);
+    utterance.voice = voice;
+    window.speechSynthesis.speak(utterance);
   }
 
   // --- Guided session player. ---
