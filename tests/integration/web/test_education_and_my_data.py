@@ -131,3 +131,12 @@ def test_every_model_with_a_user_is_exported(db: None) -> None:
         "program.Review",
         "questionnaires.Response",
     } <= labels
+
+
+def test_today_links_the_pages_that_matter_for_my_cause(alice: User, alice_client: Client) -> None:
+    with_program(
+        alice, diagnoses=[{"condition": "spinal_stenosis", "confirmed_by_clinician": True}]
+    )
+    page = alice_client.get("/today/").content.decode()
+    assert "Worth reading" in page
+    assert 'href="/learn/causes/"' in page
