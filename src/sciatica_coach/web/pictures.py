@@ -10,6 +10,7 @@ from functools import cache
 from typing import Final
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
@@ -54,3 +55,9 @@ def exercise_picture(request: HttpRequest, exercise_id: str, mode: str) -> HttpR
     patch_cache_control(response, public=True, max_age=ONE_DAY)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_GET
+def gallery(request: HttpRequest) -> HttpResponse:
+    """Every exercise's picture on one page, for clinicians and reviewers to check them."""
+    return render(request, "pictures/gallery.html", {"exercises": load_catalog().exercises})

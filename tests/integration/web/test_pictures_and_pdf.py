@@ -87,3 +87,9 @@ def test_my_plan_prints_as_a_pdf_with_each_exercise(alice: User, alice_client: C
 def test_without_a_program_the_pdf_sends_you_to_today(alice: User, alice_client: Client) -> None:
     with_program(alice, diagnoses=[])
     assert alice_client.get("/today/plan.pdf")["Location"] == "/today/"
+
+
+def test_the_gallery_shows_every_exercise_moving(client: Client, db: None) -> None:
+    page = client.get("/pictures/").content.decode()
+    for exercise in load_catalog().exercises:
+        assert f'src="/exercises/{exercise.id}/animated.svg"' in page
