@@ -259,3 +259,18 @@ def test_a_failed_csrf_check_gets_the_friendly_page(alice: User) -> None:
     response = strict.post("/intake/", intake_form())
     assert response.status_code == 403
     assert "That did not work" in response.content.decode()
+
+
+def test_reopening_a_session_after_the_last_step_offers_to_finish(
+    alice: User, alice_client: Client
+) -> None:
+    with_program(alice)
+    alice_client.post(
+        "/session/morning/start/", {"pain_leg": "5", "pain_back": "3", "extent": "thigh"}
+    )
+    log = SessionLog.objects.get(user=alice)
+    steps = len(log.plan.answer["sessions"][0]["items"])
+    alice_client.post(f"/session/{log.pk}/progress/", {"step": str(steps)})
+    page = alice_client.get(f"/session/{log.pk}/").content.decode()
+    assert f'data-start-step="{steps}"' in page
+    assert page.count("hidden aria-labelledby") == steps
