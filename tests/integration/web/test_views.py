@@ -274,3 +274,14 @@ def test_reopening_a_session_after_the_last_step_offers_to_finish(
     page = alice_client.get(f"/session/{log.pk}/").content.decode()
     assert f'data-start-step="{steps}"' in page
     assert page.count("hidden aria-labelledby") == steps
+
+
+def test_asking_for_a_review_without_a_program_goes_back_to_today(
+    alice: User, alice_client: Client
+) -> None:
+    with_program(alice, diagnoses=[])
+    assert alice_client.post("/review/")["Location"] == "/today/"
+    assert (
+        "The review starts once your program has started"
+        in alice_client.get("/review/").content.decode()
+    )
