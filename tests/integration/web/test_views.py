@@ -285,3 +285,9 @@ def test_asking_for_a_review_without_a_program_goes_back_to_today(
         "The review starts once your program has started"
         in alice_client.get("/review/").content.decode()
     )
+
+
+def test_a_pregnancy_for_a_man_is_refused_on_its_field(alice_client: Client) -> None:
+    response = alice_client.post("/intake/", intake_form(sex="male", pregnancy_weeks="10"))
+    assert response.status_code == 400
+    assert "must be null when sex is male" in response.content.decode()
