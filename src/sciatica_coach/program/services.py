@@ -87,8 +87,10 @@ def assessment_save(
 
 def _flag_profile(user: User, flags: list[str]) -> None:
     """A warning sign reported in a session is a profile change: triage runs again."""
+    if not flags:
+        return
     profile = selectors.profile_get(user=user)
-    if profile is None or not flags:
+    if profile is None:
         return
     data = {**profile.data, "red_flags": _merged_flags(profile.data["red_flags"], flags)}
     profile_update(user=user, data=data, source=Plan.Source.SESSION)
