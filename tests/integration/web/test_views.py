@@ -86,7 +86,7 @@ def test_today_shows_both_sessions_why_and_what_was_left_out(
     with_program(
         alice, diagnoses=[{"condition": "spinal_stenosis", "confirmed_by_clinician": True}]
     )
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(3):
         page = alice_client.get("/today/").content.decode()
     assert "Start morning session" in page
     assert "Start evening session" in page
