@@ -225,21 +225,18 @@ def main() -> None:
         step = lua(work, "step", cookie, "POST", "step=1&done=pelvic_tilt")
         start_body = "pain_leg=5&pain_back=3&extent=thigh"
         begin = lua(work, "start", cookie, "POST", start_body)
-        for concurrency in (1, 8):
-            runs.append(wrk("bare floor", f"http://127.0.0.1:{bare_port}/", concurrency, None))
-            runs.append(wrk("trivial view", base + "/health/", concurrency, None))
-            runs.append(wrk("Today (GET)", base + "/today/", concurrency, today))
-            runs.append(
-                wrk(
-                    "log a step (POST)",
-                    f"{base}/session/{seed['log']}/progress/",
-                    concurrency,
-                    step,
-                )
-            )
-            runs.append(
-                wrk("start a session (POST)", base + "/session/morning/start/", concurrency, begin)
-            )
+        targets = [
+            ("bare floor", f"http://127.0.0.1:{bare_port}/", None),
+            ("trivial view", base + "/health/", None),
+            ("Today (GET)", base + "/today/", today),
+            ("log a step (POST)", f"{base}/session/{seed['log']}/progress/", step),
+            # Last: every request adds a log, and nothing measured after it should see them.
+            ("start a session (POST)", base + "/session/morning/start/", begin),
+        ]
+        for name, url, script in targets:
+            for concurrency in (1, 8):
+                runs.append(wrk(name, url, concurrency, script))
+        runs.sort(key=lambda run: run.concurrency)
         rss = rss_per_worker_mb(server.pid)
         sizes = transfer_sizes(base, cookie, seed["log"])
     finally:
@@ -286,7 +283,20 @@ def render(runs: list[Run], rss: list[float], sizes: list[tuple[str, int, int]])
         "| --- | ---: | ---: |",
     ]
     lines += [f"| `{page}` | {plain:,} | {gz:,} |" for page, plain, gz in sizes]
-    lines += ["", "Goal: every page under 150 KB uncached.", ""]
+    lines += [
+        "",
+        "Goal: every page under 150 KB uncached.",
+        "",
+        "Where Today's time goes (profiled in-process): three ORM queries (the session's user, "
+        "the profile joined to its current plan, the day's logs) cost about a third; the base "
+        "template and middleware another third; the page body is cached per plan and day state "
+        "(plans never change), so its rendering is paid once. The floors do no query compilation "
+        "and no template rendering, which is why a templated, logged-in page stays well below "
+        "them. Next steps if it matters: one raw-SQL selector for Today, Jinja2 for the base "
+        "template. The machine is shared: figures move by ±30 % between runs (the load average "
+        f"was {os.getloadavg()[0]:.1f} at the end of this run).",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -169,6 +169,8 @@ def test_the_other_pages_are_accessible_too(page: Any, live_server: Any, check: 
     check("not-found")
     page.goto(live_server.url + "/accounts/password/change/")
     check("password-change")
+    page.goto(live_server.url + "/accounts/delete/")
+    check("delete-account")
     page.get_by_role("button", name="Log out").click()
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Username").fill("gail")

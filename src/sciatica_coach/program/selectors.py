@@ -1,6 +1,7 @@
 """Reads. Every query here is scoped to one user: health data is never shared."""
 
 import datetime as dt
+from typing import TypedDict
 
 from django.contrib.auth.models import User
 from django.http import Http404
@@ -36,12 +37,21 @@ def plan_history(*, user: User) -> list[Plan]:
 RECENT_LOGS_PER_DAY = 12
 
 
-def session_logs_on(*, user: User, date: dt.date) -> dict[str, SessionLog]:
-    """The day's logs by slot; when a slot was started twice, the latest attempt counts."""
+class DayLog(TypedDict):
+    id: int
+    slot: str
+    ending: str
+
+
+def session_logs_on(*, user: User, date: dt.date) -> dict[str, DayLog]:
+    """The day's logs by slot; when a slot was started twice, the latest attempt counts.
+
+    Only the three columns Today shows: no model instances, no JSON decoding on the hot path.
+    """
     recent = SessionLog.objects.filter(user=user, date=date).order_by("-id")
-    latest: dict[str, SessionLog] = {}
-    for log in recent[:RECENT_LOGS_PER_DAY]:
-        latest.setdefault(log.slot, log)
+    latest: dict[str, DayLog] = {}
+    for log_id, slot, ending in recent.values_list("id", "slot", "ending")[:RECENT_LOGS_PER_DAY]:
+        latest.setdefault(slot, {"id": log_id, "slot": slot, "ending": ending})
     return latest
 
 

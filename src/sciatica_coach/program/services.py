@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sciatica_coach import engine
+from sciatica_coach.engine.vocabulary import extent_rank
 from sciatica_coach.program import selectors
 from sciatica_coach.program.models import Plan, Profile, Review, SessionLog
 
@@ -86,8 +87,10 @@ def assessment_save(
 
 def _flag_profile(user: User, flags: list[str]) -> None:
     """A warning sign reported in a session is a profile change: triage runs again."""
+    if not flags:
+        return
     profile = selectors.profile_get(user=user)
-    if profile is None or not flags:
+    if profile is None:
         return
     data = {**profile.data, "red_flags": _merged_flags(profile.data["red_flags"], flags)}
     profile_update(user=user, data=data, source=Plan.Source.SESSION)
@@ -164,7 +167,7 @@ def session_log(
     log.done = bool(log.exercises_done)
     if red_flags:
         log.ending = SessionLog.Ending.RED_FLAG
-    elif spreading or extent_spread(log):
+    elif spreading or _extent_spread(log):
         log.ending = SessionLog.Ending.SPREADING
     else:
         log.ending = SessionLog.Ending.FINISHED
@@ -173,12 +176,13 @@ def session_log(
     return log
 
 
-def extent_spread(log: SessionLog) -> bool:
-    """Did the symptoms reach further down the leg after the session than before it?"""
+def _extent_spread(log: SessionLog) -> bool:
+    """Did the symptoms reach further down the leg after the session than before it?
+
+    Only to choose which advice ends this session; the weekly review makes its own judgement.
+    """
     if not log.extent_before or not log.extent_after:
         return False
-    from sciatica_coach.engine.vocabulary import extent_rank
-
     return extent_rank(log.extent_after) > extent_rank(log.extent_before)  # type: ignore[arg-type]
 
 

@@ -86,7 +86,7 @@ def test_today_shows_both_sessions_why_and_what_was_left_out(
     with_program(
         alice, diagnoses=[{"condition": "spinal_stenosis", "confirmed_by_clinician": True}]
     )
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(3):
         page = alice_client.get("/today/").content.decode()
     assert "Start morning session" in page
     assert "Start evening session" in page
@@ -259,3 +259,35 @@ def test_a_failed_csrf_check_gets_the_friendly_page(alice: User) -> None:
     response = strict.post("/intake/", intake_form())
     assert response.status_code == 403
     assert "That did not work" in response.content.decode()
+
+
+def test_reopening_a_session_after_the_last_step_offers_to_finish(
+    alice: User, alice_client: Client
+) -> None:
+    with_program(alice)
+    alice_client.post(
+        "/session/morning/start/", {"pain_leg": "5", "pain_back": "3", "extent": "thigh"}
+    )
+    log = SessionLog.objects.get(user=alice)
+    steps = len(log.plan.answer["sessions"][0]["items"])
+    alice_client.post(f"/session/{log.pk}/progress/", {"step": str(steps)})
+    page = alice_client.get(f"/session/{log.pk}/").content.decode()
+    assert f'data-start-step="{steps}"' in page
+    assert page.count("hidden aria-labelledby") == steps
+
+
+def test_asking_for_a_review_without_a_program_goes_back_to_today(
+    alice: User, alice_client: Client
+) -> None:
+    with_program(alice, diagnoses=[])
+    assert alice_client.post("/review/")["Location"] == "/today/"
+    assert (
+        "The review starts once your program has started"
+        in alice_client.get("/review/").content.decode()
+    )
+
+
+def test_a_pregnancy_for_a_man_is_refused_on_its_field(alice_client: Client) -> None:
+    response = alice_client.post("/intake/", intake_form(sex="male", pregnancy_weeks="10"))
+    assert response.status_code == 400
+    assert "must be null when sex is male" in response.content.decode()

@@ -31,7 +31,10 @@ def review(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST":
         if not plan.is_program:
             return redirect("today")
-        done = services.review_week(user=request.user)
+        try:
+            done = services.review_week(user=request.user)
+        except (services.NoProfile, services.NoProgram):
+            return redirect("today")
         return redirect("review_detail", review_id=done.pk)
     latest = selectors.review_latest(user=request.user)
     return render(

@@ -73,7 +73,8 @@ def session_play(request: AuthedRequest, log_id: int) -> HttpResponse:
         {
             "log": log,
             "steps": steps,
-            "step": min(log.step, len(steps) - 1),
+            # Past the last exercise means the player opens on "Finish the session".
+            "step": min(log.step, len(steps)),
             "slot_label": SLOTS.get(log.slot, log.slot),
             "progress_url": reverse("session_progress", args=[log.pk]),
         },

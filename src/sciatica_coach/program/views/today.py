@@ -53,7 +53,7 @@ def today(request: AuthedRequest) -> HttpResponse:
     # never changes once made, and the day's state is the logs' ids and endings.
     state = "|".join(
         [date.isoformat(), str(review_due), str(has_assessment)]
-        + [f"{slot}:{log.pk}:{log.ending}" for slot, log in sorted(logs.items())]
+        + [f"{slot}:{log['id']}:{log['ending']}" for slot, log in sorted(logs.items())]
     )
 
     def sessions() -> list[dict[str, Any]]:
@@ -67,7 +67,7 @@ def today(request: AuthedRequest) -> HttpResponse:
                     "label": SLOTS.get(session["slot"], session["slot"]),
                     "minutes": max(1, round(session["seconds"] / 60)),
                     "log": log,
-                    "finished": log is not None and bool(log.ending),
+                    "finished": log is not None and bool(log["ending"]),
                 }
             )
         return shown
