@@ -10,3 +10,11 @@ from sciatica_coach.web.settings import PASSWORD_HASHERS as PRODUCTION_HASHERS
 
 # Argon2 is deliberately slow; tests hash many passwords. Production keeps Argon2 (tested).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PRODUCTION_HASHERS]
+
+# The test database is a file, not SQLite's shared in-memory database: the browser tests' live
+# server answers requests on several threads, and only a file database gives them WAL and the busy
+# timeout that production has (in memory, a second writer fails at once with "table is locked").
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(os.environ["SCIATICA_COACH_DATA_DIR"], "test.sqlite3")
+    }

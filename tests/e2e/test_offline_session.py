@@ -1,6 +1,7 @@
 """A session on a phone in airplane mode: it runs from the cache, and its log arrives once."""
 
 import json
+import time
 from typing import Any
 
 import pytest
@@ -15,6 +16,15 @@ from tests.e2e.journey import pick
 pytestmark = pytest.mark.e2e
 PASSWORD = "quiet-River-72"  # noqa: S105 - a test account
 QUEUE = "sciatica-coach:offline-sessions"
+
+
+def wait_until(page: Any, promise: str, seconds: float = 10) -> None:
+    """Poll a promise-returning expression until it resolves truthy (waitForFunction would take
+    the promise itself as the truthy answer)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(promise):
+        assert time.monotonic() < deadline, f"timed out waiting for {promise}"
+        page.wait_for_timeout(100)
 
 
 def cut_service_worker_off(route: Any) -> None:
@@ -52,9 +62,7 @@ def test_a_session_in_airplane_mode_is_synced_exactly_once(
     page.wait_for_url("**/today/")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()  # now through the worker, which keeps Today and the offline players
-    page.wait_for_function(
-        "caches.match('/offline/session/morning/').then(hit => !!hit)", polling=200
-    )
+    wait_until(page, "caches.match('/offline/session/morning/').then(hit => !!hit)")
 
     go_offline(context)
     page.goto(live_server.url + "/session/morning/start/")
@@ -63,6 +71,10 @@ def test_a_session_in_airplane_mode_is_synced_exactly_once(
     check_answers(page, "before", "5", "below_knee")
     page.get_by_role("button", name="Start the exercises").click()
     steps = page.locator("[data-step]").count()
+    page.wait_for_function(  # the picture came from the cache too
+        "(() => { const i = document.querySelector('[data-step]:not([hidden]) img');"
+        " return i && i.complete && i.naturalWidth > 0; })()"
+    )
     check("offline-player")
     for _ in range(steps):
         page.get_by_role("button", name="Done, next").click()
@@ -99,7 +111,7 @@ def test_logging_out_forgets_the_cached_pages(page: Any, live_server: Any) -> No
     page.wait_for_url("**/today/")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()
-    page.wait_for_function("caches.match('/today/').then(hit => !!hit)", polling=200)
+    wait_until(page, "caches.match('/today/').then(hit => !!hit)")
     page.get_by_role("button", name="Log out").click()
     page.wait_for_url(live_server.url + "/")
-    page.wait_for_function("caches.match('/today/').then(hit => !hit)", polling=200)
+    wait_until(page, "caches.match('/today/').then(hit => !hit)")

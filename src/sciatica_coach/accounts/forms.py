@@ -39,21 +39,3 @@ class LockoutAuthenticationForm(AuthenticationForm):
             raise
         lockout.login_success_record(username=username)
         return cleaned
-
-
-class DeleteAccountForm(forms.Form):
-    password = forms.CharField(
-        label=_("Your password, to confirm"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-
-    def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_password(self) -> str:
-        password: str = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("That password is not right."), code="wrong_password")
-        return password

@@ -22,7 +22,6 @@ def _message(title: object, text: object) -> dict[str, object]:
 
 urlpatterns: list[URLPattern] = [
     path("signup/", views.signup, name="signup"),
-    path("delete/", views.account_delete, name="account_delete"),
     path(
         "login/",
         auth_views.LoginView.as_view(

@@ -1,16 +1,11 @@
 """Sign-up and account deletion; the other account pages are Django's own views."""
 
-from django.contrib import messages
-from django.contrib.auth import login, logout
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from sciatica_coach.accounts import services
-from sciatica_coach.accounts.forms import DeleteAccountForm, SignupForm
-from sciatica_coach.web.requests import AuthedRequest
+from sciatica_coach.accounts.forms import SignupForm
 
 
 @require_http_methods(["GET", "POST"])
@@ -26,30 +21,5 @@ def signup(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/signup.html",
         {"form": form},
-        status=400 if form.errors else 200,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def account_delete(request: AuthedRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.user_delete(user=request.user)
-        logout(request)
-        messages.info(request, _("Your account and all your answers and sessions are deleted."))
-        return redirect("home")
-    return render(
-        request,
-        "accounts/form.html",
-        {
-            "form": form,
-            "title": _("Delete my account"),
-            "intro": _(
-                "This deletes your account and everything you told us: your answers, plans, "
-                "sessions and reviews. It cannot be undone."
-            ),
-            "button": _("Delete everything"),
-        },
         status=400 if form.errors else 200,
     )

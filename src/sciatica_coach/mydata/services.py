@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
-from sciatica_coach.accounts.models import FailedLogin
+from sciatica_coach.accounts.lockout import login_success_record
 from sciatica_coach.mydata.records import account_of, export_document, records_of, to_json
 from sciatica_coach.program.models import SessionLog
 
@@ -56,5 +56,5 @@ def account_delete(*, user: User) -> None:
     session logs, because they protect the plan they were done from (a plan is never deleted
     under a log), and failed logins, which are keyed by username rather than by user."""
     SessionLog.objects.filter(user=user).delete()
-    FailedLogin.objects.filter(username=user.get_username().strip().lower()).delete()
+    login_success_record(username=user.get_username())  # clears the failed-login rows
     user.delete()

@@ -194,7 +194,6 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         {
             "version": _shell_version(),
             "shell_json": json.dumps([static(path) for path in SHELL]),
-            "slots_json": json.dumps(list(SLOTS)),
         },
         content_type="text/javascript",
     )

@@ -106,19 +106,3 @@ def test_resetting_a_forgotten_password_by_e_mail(client: Client, alice: User) -
 def test_an_old_reset_link_says_so_kindly(client: Client, db: None) -> None:
     page = client.get("/accounts/password/reset/MQ/bad-token/").content.decode()
     assert "already been used or is too old" in page
-
-
-def test_deleting_the_account_erases_every_trace(alice_client: Client, alice: User) -> None:
-    from sciatica_coach.program.models import Plan, Profile
-    from tests.integration.web.conftest import with_program
-
-    with_program(alice)
-    wrong = alice_client.post("/accounts/delete/", {"password": "nope"})
-    assert wrong.status_code == 400
-    assert User.objects.filter(username="alice").exists()
-    response = alice_client.post("/accounts/delete/", {"password": PASSWORD})
-    assert response["Location"] == "/"
-    assert not User.objects.filter(username="alice").exists()
-    assert not Profile.objects.exists()
-    assert not Plan.objects.exists()
-    assert alice_client.get("/today/").status_code == 302

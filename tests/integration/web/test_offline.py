@@ -71,10 +71,6 @@ def test_sending_the_same_session_again_stores_nothing_new(
     assert OfflineSession.objects.filter(user=alice).count() == 1
 
 
-@pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="the in-memory SQLite test database takes one writer; the PostgreSQL run covers this",
-)
 @pytest.mark.django_db(transaction=True)
 def test_two_copies_arriving_together_store_one_log() -> None:
     alice = make_user("alice")

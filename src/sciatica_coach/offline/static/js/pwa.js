@@ -60,8 +60,32 @@
     return flushing;
   }
 
+  // Session steps whose save did not reach the server (app.js keeps them): send the last one.
+  var PROGRESS_KEY = "sciatica-coach:session-progress";
+  function flushProgress() {
+    if (!navigator.onLine) return;
+    var all;
+    try { all = JSON.parse(window.localStorage.getItem(PROGRESS_KEY)) || {}; } catch (e) { return; }
+    Object.keys(all).forEach(function (progressUrl) {
+      var entry = all[progressUrl];
+      var body = new FormData();
+      body.append("csrfmiddlewaretoken", entry.token);
+      body.append("step", String(entry.step));
+      entry.done.forEach(function (id) { body.append("done", id); });
+      fetch(progressUrl, { method: "POST", body: body, credentials: "same-origin" }).then(function (response) {
+        if (response.status >= 500 || response.status === 401 || response.status === 403) return;
+        var now = JSON.parse(window.localStorage.getItem(PROGRESS_KEY)) || {};
+        if (now[progressUrl] && now[progressUrl].step === entry.step) {
+          delete now[progressUrl];
+          window.localStorage.setItem(PROGRESS_KEY, JSON.stringify(now));
+        }
+      }).catch(function () {});
+    });
+  }
+
   function forget() {
     window.localStorage.removeItem(KEY);
+    window.localStorage.removeItem(PROGRESS_KEY);
     if (navigator.serviceWorker && navigator.serviceWorker.controller) {
       navigator.serviceWorker.controller.postMessage("forget");
     }
@@ -72,9 +96,11 @@
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
   }
-  window.addEventListener("online", flush);
+  window.addEventListener("online", function () { flush(); flushProgress(); });
   document.addEventListener("DOMContentLoaded", function () {
     flush();
+    // Not on the player itself: there, its own saves are the newer word.
+    if (!document.querySelector("[data-progress-url]:not([data-progress-url=''])")) flushProgress();
     // Logging out on a shared phone must leave none of this person's health data behind.
     var logout = document.querySelector("form[data-logout]");
     if (logout) {

@@ -7,7 +7,6 @@ const VERSION = "{{ version }}";
 const SHELL_CACHE = "shell-" + VERSION;
 const PAGE_CACHE = "pages-" + VERSION;
 const SHELL = {{ shell_json }};
-const SLOTS = {{ slots_json }};
 const OFFLINE_PLAYER = (slot) => "/offline/session/" + slot + "/";
 
 self.addEventListener("install", (event) => {
@@ -22,16 +21,22 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// Keep today's offline players fresh: fetched whenever Today is loaded online.
-function refreshPlayers() {
-  return caches.open(PAGE_CACHE).then((cache) => Promise.all(SLOTS.map((slot) =>
+// Keep the offline players of Today's sessions fresh, with their pictures. This runs a little
+// after Today has loaded, so it never competes with the page or a session's last save.
+const REFRESH_DELAY_MS = 2000;
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const unique = (items) => Array.from(new Set(items));
+
+function refreshPlayers(todayHtml) {
+  const slots = unique(Array.from(todayHtml.matchAll(/\/session\/([a-z]+)\/start\//g), (m) => m[1]));
+  return caches.open(PAGE_CACHE).then((cache) => Promise.all(slots.map((slot) =>
     fetch(OFFLINE_PLAYER(slot), { credentials: "same-origin" })
       .then((response) => {
         if (!response.ok || response.redirected) return null;
         return response.clone().text().then((html) => {
-          // The player's pictures too, so the session still shows them with no connection.
-          const pictures = Array.from(new Set(html.match(/\/exercises\/[a-z0-9_]+\/[a-z]+\.svg/g) || []));
-          return Promise.all([cache.put(OFFLINE_PLAYER(slot), response), cache.addAll(pictures)]);
+          const pictures = unique(html.match(/\/exercises\/[a-z0-9_]+\/[a-z]+\.svg/g) || []);
+          const missing = pictures.map((url) => cache.match(url).then((hit) => (hit ? null : cache.add(url))));
+          return Promise.all([cache.put(OFFLINE_PLAYER(slot), response), ...missing]);
         });
       })
       .catch(() => null)
@@ -59,7 +64,12 @@ self.addEventListener("fetch", (event) => {
     fetch(request).then((response) => {
       if (url.pathname === "/today/" && response.ok && !response.redirected) {
         const copy = response.clone();
-        event.waitUntil(caches.open(PAGE_CACHE).then((cache) => cache.put("/today/", copy)).then(refreshPlayers));
+        event.waitUntil(copy.text().then((html) =>
+          caches.open(PAGE_CACHE)
+            .then((cache) => cache.put("/today/", new Response(html, { headers: copy.headers })))
+            .then(() => wait(REFRESH_DELAY_MS))
+            .then(() => refreshPlayers(html))
+        ));
       }
       return response;
     }).catch(() => {

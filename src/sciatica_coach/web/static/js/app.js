@@ -39,6 +39,7 @@
   }
 
   // --- Guided session player. ---
+  var PROGRESS_KEY = "sciatica-coach:session-progress";
   function player(root) {
     var steps = Array.prototype.slice.call(root.querySelectorAll("[data-step]"));
     var form = root.querySelector("[data-progress-form]");
@@ -65,7 +66,32 @@
       root.dispatchEvent(new CustomEvent("player:progress", {
         detail: { step: current, done: Object.keys(done) }
       }));
-      if (url) fetch(url, { method: "POST", body: payload(), credentials: "same-origin" }).catch(function () {});
+      if (!url) return;
+      // Kept on the phone until the server has it: if this save and the page-hide beacon are
+      // both lost, the next page sends it (pwa.js). A late copy is harmless: same step, same list.
+      var sent = remember();
+      fetch(url, { method: "POST", body: payload(), credentials: "same-origin" })
+        .then(function (response) { if (response.ok) forget(sent); })
+        .catch(function () {});
+    }
+    function remember() {
+      var token = form.querySelector("[name=csrfmiddlewaretoken]");
+      var entry = { step: current, done: Object.keys(done), token: token ? token.value : "" };
+      try {
+        var all = JSON.parse(window.localStorage.getItem(PROGRESS_KEY)) || {};
+        all[url] = entry;
+        window.localStorage.setItem(PROGRESS_KEY, JSON.stringify(all));
+      } catch (e) { /* private mode: the server save and the beacon still run */ }
+      return entry;
+    }
+    function forget(entry) {
+      try {
+        var all = JSON.parse(window.localStorage.getItem(PROGRESS_KEY)) || {};
+        if (all[url] && all[url].step === entry.step && all[url].done.join() === entry.done.join()) {
+          delete all[url];
+          window.localStorage.setItem(PROGRESS_KEY, JSON.stringify(all));
+        }
+      } catch (e) { /* nothing kept, nothing to forget */ }
     }
     function stopTimer() { if (ticking) { clearInterval(ticking); ticking = null; } }
     function show(index, focus) {
