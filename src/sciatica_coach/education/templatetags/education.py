@@ -5,16 +5,14 @@ from typing import Any
 from django import template
 
 from sciatica_coach.education.pages import pages_related
-from sciatica_coach.program.models import Plan, Profile
+from sciatica_coach.program.models import Plan
 
 register = template.Library()
 
 
 @register.inclusion_tag("education/related.html")
-def related_reading(plan: Plan) -> dict[str, Any]:
-    # Called only when Today's cached page is rebuilt, i.e. once per new plan or day.
-    profile = Profile.objects.filter(user_id=plan.user_id).values_list("data", flat=True).first()
-    conditions = {d["condition"] for d in (profile or {}).get("diagnoses", [])}
+def related_reading(plan: Plan, profile: dict[str, Any]) -> dict[str, Any]:
+    conditions = {d["condition"] for d in profile.get("diagnoses", [])}
     exercises = {
         item["exercise"]
         for session in (plan.answer.get("sessions") or [])

@@ -92,5 +92,6 @@ def today(request: AuthedRequest) -> HttpResponse:
             "phase_text": PHASE_TEXT.get(plan.answer["phase"], ""),
             "review_due": review_due,
             "has_assessment": has_assessment,
+            "profile_data": profile.data,
         },
     )
