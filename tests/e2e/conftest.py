@@ -99,3 +99,12 @@ def check(page: Any, axe_source: str, request: pytest.FixtureRequest) -> PageChe
     page.set_default_timeout(10_000)
     short = request.node.name.removeprefix("test_").split("[")[0][:24]
     return PageChecker(page, axe_source, short)
+
+
+@pytest.fixture(autouse=True)
+def _forget_stored_pages() -> None:
+    # Test databases reuse ids after a rollback; a page stored for one test's "user 1, plan 1"
+    # must not be served to the next test's.
+    from django.core.cache import cache
+
+    cache.clear()

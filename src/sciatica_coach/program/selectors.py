@@ -1,9 +1,11 @@
 """Reads. Every query here is scoped to one user: health data is never shared."""
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TypedDict
 
 from django.contrib.auth.models import User
+from django.db import connection
 from django.http import Http404
 
 from sciatica_coach.program.models import Plan, Profile, Review, SessionLog
@@ -81,7 +83,53 @@ def review_get(*, user: User, review_id: int) -> Review:
 
 def review_due(*, profile: Profile, today: dt.date) -> bool:
     """A week on the program since it started or since the last review."""
-    if profile.started_on is None:
+    return review_due_on(
+        started_on=profile.started_on, reviewed_on=profile.reviewed_on, today=today
+    )
+
+
+def review_due_on(
+    *, started_on: dt.date | None, reviewed_on: dt.date | None, today: dt.date
+) -> bool:
+    if started_on is None:
         return False
-    since = profile.reviewed_on or profile.started_on
-    return today - since >= REVIEW_INTERVAL
+    return today - (reviewed_on or started_on) >= REVIEW_INTERVAL
+
+
+@dataclass(frozen=True)
+class TodayHead:
+    """What decides how Today looks, read without the ORM: the hot path of the whole app."""
+
+    plan_id: int | None
+    review_due: bool
+    logs: tuple[tuple[str, int, str], ...]  # (slot, log id, ending), latest attempt per slot
+
+
+def _as_date(value: object) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def today_head(*, user: User, date: dt.date) -> TodayHead | None:
+    """Two indexed single-table reads. Any change of a person's answers makes a new plan, so the
+    plan id, the review dates and the day's logs fix everything the page shows."""
+    profiles, logs = Profile._meta.db_table, SessionLog._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT plan_id, started_on, reviewed_on FROM {profiles} WHERE user_id = %s",  # noqa: S608 - table names from models
+            [user.pk],
+        )
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        cursor.execute(
+            f"SELECT slot, id, ending FROM {logs} WHERE user_id = %s AND date = %s "  # noqa: S608
+            "ORDER BY id DESC LIMIT %s",
+            [user.pk, date, RECENT_LOGS_PER_DAY],
+        )
+        latest: dict[str, tuple[str, int, str]] = {}
+        for slot, log_id, ending in cursor.fetchall():
+            latest.setdefault(slot, (slot, log_id, ending))
+    due = review_due_on(started_on=_as_date(row[1]), reviewed_on=_as_date(row[2]), today=date)
+    return TodayHead(plan_id=row[0], review_due=due, logs=tuple(sorted(latest.values())))

@@ -68,3 +68,12 @@ def _empty_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _forget_stored_pages() -> None:
+    # Test databases reuse ids after a rollback; a page stored for one test's "user 1, plan 1"
+    # must not be served to the next test's.
+    from django.core.cache import cache
+
+    cache.clear()

@@ -106,3 +106,23 @@ def test_resetting_a_forgotten_password_by_e_mail(client: Client, alice: User) -
 def test_an_old_reset_link_says_so_kindly(client: Client, db: None) -> None:
     page = client.get("/accounts/password/reset/MQ/bad-token/").content.decode()
     assert "already been used or is too old" in page
+
+
+def test_the_signed_in_user_is_read_with_the_same_checks_as_djangos(alice: User, db: None) -> None:
+    from django.contrib.auth.backends import ModelBackend
+
+    from sciatica_coach.accounts.backends import UserByPrimaryKeyBackend
+
+    ours, django_own = UserByPrimaryKeyBackend(), ModelBackend()
+    found = ours.get_user(str(alice.pk))
+    assert found == django_own.get_user(alice.pk)
+    assert found is not None
+    assert (found.last_login, found.date_joined, found.password) == (
+        alice.last_login,
+        alice.date_joined,
+        alice.password,
+    )
+    assert ours.get_user(999_999) is None
+    assert ours.get_user("not-a-number") is None
+    User.objects.filter(pk=alice.pk).update(is_active=False)
+    assert ours.get_user(alice.pk) is None

@@ -1,11 +1,13 @@
 """Pages: what a person sees, and that bad input marks the field and keeps the rest."""
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
 from sciatica_coach.engine import advice
@@ -86,12 +88,59 @@ def test_today_shows_both_sessions_why_and_what_was_left_out(
     with_program(
         alice, diagnoses=[{"condition": "spinal_stenosis", "confirmed_by_clinician": True}]
     )
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(5):
         page = alice_client.get("/today/").content.decode()
+    with django_assert_max_num_queries(3):  # the user, the profile's plan and dates, the day's logs
+        again = alice_client.get("/today/").content.decode()
+    assert TOKEN.sub("", again) == TOKEN.sub("", page)
     assert "Start morning session" in page
     assert "Start evening session" in page
     assert "Left out for you, and why" in page
     assert "spinal_stenosis" in page
+
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+def test_a_stored_today_page_changes_when_the_day_does(alice: User, alice_client: Client) -> None:
+    with_program(alice)
+    assert "Start morning session" in alice_client.get("/today/").content.decode()
+    plan = selectors.plan_current(user=alice)
+    assert plan is not None
+    SessionLog.objects.create(
+        user=alice,
+        plan=plan,
+        date=timezone.localdate(),
+        slot="morning",
+        done=True,
+        ending=SessionLog.Ending.FINISHED,
+    )
+    page = alice_client.get("/today/").content.decode()
+    assert "Start morning session" not in page
+    assert "See how it went" in page
+
+
+def test_a_stored_today_page_changes_with_a_new_plan(alice: User, alice_client: Client) -> None:
+    with_program(alice)
+    alice_client.get("/today/")
+    with_program(
+        alice, diagnoses=[{"condition": "spinal_stenosis", "confirmed_by_clinician": True}]
+    )
+    assert "spinal_stenosis" in alice_client.get("/today/").content.decode()
+
+
+def test_a_stored_today_page_gets_a_fresh_working_csrf_token(alice: User) -> None:
+    with_program(alice)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    client.get("/today/")
+    page = client.get("/today/").content.decode()  # served from the stored copy
+    token = TOKEN.search(page)
+    assert token is not None
+    value = token.group(0).split('value="')[1].rstrip('"')
+    assert "csrf-token" not in value
+    response = client.post("/accounts/logout/", {"csrfmiddlewaretoken": value})
+    assert response.status_code == 302
 
 
 def test_the_library_filters_by_kind_and_position(alice_client: Client) -> None:

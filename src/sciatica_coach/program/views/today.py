@@ -1,11 +1,18 @@
 """Today: the day's sessions, or the screen that says why there is no program now."""
 
+import datetime as dt
+import hashlib
+import re
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from sciatica_coach.engine.vocabulary import PHASE_TEXT, URGENCY_TEXT
@@ -34,9 +41,40 @@ def no_program(request: AuthedRequest, plan: Plan) -> HttpResponse:
     )
 
 
+# Today is the page people open most. Its whole HTML is kept per person under a key read in two
+# small queries (selectors.today_head): plans never change once made and any new answer makes a
+# new plan, so the key changes exactly when the page would. Only the CSRF token differs between
+# two showings; it is cut out before storing and a fresh one put in when serving.
+PAGE_SECONDS = 24 * 60 * 60
+TOKEN_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+TOKEN_SLOT = "\x00csrf-token\x00"  # noqa: S105 - a placeholder, not a secret
+
+
+def _page_key(request: AuthedRequest, head: selectors.TodayHead, date: dt.date) -> str:
+    state = repr((request.user.pk, head.plan_id, date, head.review_due, head.logs, get_language()))
+    return "today:" + hashlib.sha256(state.encode()).hexdigest()
+
+
 @login_required
 @require_GET
 def today(request: AuthedRequest) -> HttpResponse:
+    date = timezone.localdate()
+    head = selectors.today_head(user=request.user, date=date)
+    if head is None or head.plan_id is None:
+        return redirect("intake")
+    key = _page_key(request, head, date)
+    # A one-off message ("saved") belongs to one showing of the page, never to the stored copy.
+    storable = CookieStorage.cookie_name not in request.COOKIES
+    if storable and (page := cache.get(key)) is not None:
+        return HttpResponse(page.replace(TOKEN_SLOT, get_token(request)))
+    response = _today_page(request, date)
+    if storable and response.status_code == 200:
+        html = TOKEN_FIELD.sub(rf"\g<1>{TOKEN_SLOT}\g<2>", response.content.decode())
+        cache.set(key, html, PAGE_SECONDS)
+    return response
+
+
+def _today_page(request: AuthedRequest, date: dt.date) -> HttpResponse:
     profile = selectors.profile_with_plan(user=request.user)
     if profile is None:
         return redirect("intake")
@@ -45,16 +83,9 @@ def today(request: AuthedRequest) -> HttpResponse:
         return redirect("intake")
     if not plan.is_program:
         return no_program(request, plan)
-    date = timezone.localdate()
     logs = selectors.session_logs_on(user=request.user, date=date)
     review_due = selectors.review_due(profile=profile, today=date)
     has_assessment = bool(profile.data.get("assessment"))
-    # Everything the page shows is in this key, so the rendered page can be cached: the plan
-    # never changes once made, and the day's state is the logs' ids and endings.
-    state = "|".join(
-        [date.isoformat(), str(review_due), str(has_assessment)]
-        + [f"{slot}:{log['id']}:{log['ending']}" for slot, log in sorted(logs.items())]
-    )
 
     def sessions() -> list[dict[str, Any]]:
         shown = []
@@ -78,13 +109,11 @@ def today(request: AuthedRequest) -> HttpResponse:
             for item in plan.answer.get("excluded", [])
         ]
 
-    # Callables: the template calls them only when the cached page is missing.
     return render(
         request,
         "program/today.html",
         {
             "plan": plan,
-            "state": state,
             "answer": plan.answer,
             "sessions": sessions,
             "excluded": excluded,
