@@ -9,12 +9,13 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Final
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING, Final
 
 from sciatica_coach.engine.catalog import load_catalog
 from sciatica_coach.engine.vocabulary import CONDITION_ORDER
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 FRONT: Final = "+++"
 
@@ -36,7 +37,10 @@ class Page:
     html: str
 
 
-def _renderer() -> MarkdownIt:
+def _renderer() -> "MarkdownIt":
+    # Imported here, when the pages are first read: most requests never render Markdown.
+    from markdown_it import MarkdownIt
+
     # Links between pages are written as bare slugs, e.g. [bed rest](bed-rest): rewrite them
     # to the page's URL so the Markdown stays readable on its own.
     md = MarkdownIt("commonmark", {"html": False, "typographer": True})

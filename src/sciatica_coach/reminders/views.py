@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from sciatica_coach.reminders import selectors, services
-from sciatica_coach.reminders.calendar_feed import session_feed
 from sciatica_coach.reminders.forms import ReminderSettingsForm
 from sciatica_coach.reminders.models import ReminderSettings
 
@@ -93,6 +92,9 @@ def calendar_feed(request: AuthedRequest, token: str) -> HttpResponse:
     """No login: calendar apps cannot log in. The long random token in the link is the secret."""
     found = selectors.reminder_settings_by_token(token=token)
     zone = ZoneInfo(found.time_zone)
+    # Imported here: icalendar costs each server process 3 MB, and few requests need it.
+    from sciatica_coach.reminders.calendar_feed import session_feed
+
     feed = session_feed(
         times=found.times,
         time_zone=found.time_zone,
