@@ -43,7 +43,7 @@ def test_pure_packages_import_only_the_standard_library_pydantic_and_the_engine(
             ours = (
                 name == "sciatica_coach"
                 or name in own
-                or name.startswith(tuple(f"{package}." for package in own))
+                or name.startswith(tuple(f"{prefix}." for prefix in own))
             )
             assert top in sys.stdlib_module_names or top in ALLOWED_THIRD_PARTY or ours, (
                 f"{path.name} imports {name}"
