@@ -14,6 +14,7 @@ from sciatica_coach.engine.api import (
     triage,
 )
 from sciatica_coach.engine.errors import RefusedInput
+from sciatica_coach.engine.review import centralised, peripheralised
 from sciatica_coach.engine.vocabulary import CONTRACT
 
 __all__ = [
@@ -22,6 +23,8 @@ __all__ = [
     "RefusedInput",
     "assess",
     "catalog",
+    "centralised",
+    "peripheralised",
     "plan",
     "review",
     "score",

@@ -41,6 +41,16 @@ CLINICIAN_REVIEW_AFTER_DAYS: Final = 42  # six weeks without a 30 % improvement
 SLOT_ORDER: Final[tuple[Slot, ...]] = ("morning", "midday", "afternoon", "evening")
 
 
+def peripheralised(before: Extent, after: Extent) -> bool:
+    """Review rule 2's test: the symptoms reach further down the leg after than before."""
+    return extent_rank(after) > extent_rank(before)
+
+
+def centralised(before: Extent, after: Extent) -> bool:
+    """The good direction: symptoms moving up toward the back (Long 2004)."""
+    return extent_rank(after) < extent_rank(before)
+
+
 class PlanItemRef(Input):
     model_config = ConfigDict(extra="ignore")
     exercise: str
@@ -77,7 +87,7 @@ class SessionLog(Input):
     def peripheralised(self) -> bool:
         if not self.done or self.extent_before is None or self.extent_after is None:
             return False
-        return extent_rank(self.extent_after) > extent_rank(self.extent_before)
+        return peripheralised(self.extent_before, self.extent_after)
 
 
 class ReviewRequest(Input):
@@ -215,7 +225,7 @@ def review_week(request: ReviewRequest, catalog: Catalog) -> Review:
     if extents:
         first = extents[0].extent_before or extents[0].extent_after
         last = extents[-1].extent_after or extents[-1].extent_before
-        trend = first is not None and last is not None and extent_rank(last) > extent_rank(first)
+        trend = first is not None and last is not None and peripheralised(first, last)
     added: list[str] = []
     if spreading or trend:
         decision = "regress"

@@ -111,7 +111,11 @@ def session_player(request: AuthedRequest, slot: str) -> HttpResponse:
     offline_data = {
         "plan_id": plan.pk,
         "slot": slot,
-        "extents": list(EXTENT_ORDER),
+        # Which answers after a session mean the symptoms spread: the engine's rule, as a table.
+        "spreads": {
+            before: [after for after in EXTENT_ORDER if engine.peripheralised(before, after)]
+            for before in EXTENT_ORDER
+        },
         "flags": _flags_by_urgency(profile.data),
         "text": {
             "headings": {level: str(text) for level, text in STOP_HEADINGS.items()},

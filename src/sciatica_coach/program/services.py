@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from sciatica_coach import engine
-from sciatica_coach.engine.vocabulary import extent_rank
 from sciatica_coach.program import selectors
 from sciatica_coach.program.models import Plan, Profile, Review, SessionLog
 
@@ -183,7 +182,7 @@ def _extent_spread(log: SessionLog) -> bool:
     """
     if not log.extent_before or not log.extent_after:
         return False
-    return extent_rank(log.extent_after) > extent_rank(log.extent_before)  # type: ignore[arg-type]
+    return engine.peripheralised(log.extent_before, log.extent_after)  # type: ignore[arg-type]
 
 
 @transaction.atomic

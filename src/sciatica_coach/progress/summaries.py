@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from statistics import mean
 from typing import Final
 
-from sciatica_coach.engine.vocabulary import Extent, extent_rank
+from sciatica_coach.engine.review import centralised, peripheralised
+from sciatica_coach.engine.vocabulary import Extent
 from sciatica_coach.progress.charts import Point
 
 EXTENT_WORDS: Final[dict[Extent, str]] = {
@@ -63,12 +64,12 @@ def extent_trend(extents: Sequence[tuple[dt.date, Extent]]) -> str:
     (start_day, first), (end_day, last) = ordered[0], ordered[-1]
     over = f" over {span_words(start_day, end_day)}" if end_day > start_day else ""
     now = f"Your symptoms now reach {EXTENT_WORDS[last]}"
-    if extent_rank(last) < extent_rank(first):
+    if centralised(first, last):
         return (
             f"{now}, up from {EXTENT_WORDS[first]}{over}. Symptoms moving up toward the back "
             "(centralising) are a good sign."
         )
-    if extent_rank(last) > extent_rank(first):
+    if peripheralised(first, last):
         return (
             f"{now}, further down than {EXTENT_WORDS[first]}{over}. If they keep spreading down "
             "the leg, tell your clinician."

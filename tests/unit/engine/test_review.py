@@ -219,3 +219,19 @@ def test_the_review_does_not_change_its_input() -> None:
     before = copy.deepcopy(request)
     engine.review(request)
     assert request == before
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "spread", "central"),
+    [
+        ("thigh", "below_knee", True, False),
+        ("foot", "buttock", False, True),
+        ("thigh", "thigh", False, False),
+        ("none", "back", True, False),
+    ],
+)
+def test_rule_2_peripheralisation_means_further_down_the_leg(
+    before: str, after: str, spread: bool, central: bool
+) -> None:
+    assert engine.peripheralised(before, after) is spread  # type: ignore[arg-type]
+    assert engine.centralised(before, after) is central  # type: ignore[arg-type]

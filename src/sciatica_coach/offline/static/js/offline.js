@@ -108,7 +108,7 @@
       entry.payload.after = check;
       save(true);
       if (check.red_flags.length) { stop(check.red_flags); return; }
-      var further = data.extents.indexOf(check.extent) > data.extents.indexOf(entry.payload.before.extent);
+      var further = data.spreads[entry.payload.before.extent].indexOf(check.extent) >= 0;
       stages.done.querySelector("[data-spreading-advice]").hidden = !(further || entry.payload.spreading);
       show("done");
       send();
