@@ -294,8 +294,8 @@ def render(runs: list[Run], rss: list[float], sizes: list[tuple[str, int, int]])
         "reading the signed-in user (one prepared SELECT), and masking a fresh CSRF token for the "
         "page's forms (about 0.2 ms, kept: a token that never changes would weaken the BREACH "
         "defence). At one connection the p99 shows occasional stalls of 30-60 ms that the "
-        "in-process measurement (p99 1.8 ms) does not; they look like loopback TCP delayed "
-        "acknowledgements on the larger page, not work in the app. Figures move by about "
+        "in-process measurement (p99 1.8 ms) does not; they are not explained yet (gunicorn "
+        "already sets TCP_NODELAY; the collector is frozen at fork). Figures move by about "
         "±30 % between runs on this shared machine (the load average "
         f"was {os.getloadavg()[0]:.1f} at the end of this run).",
         "",
