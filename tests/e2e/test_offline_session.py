@@ -112,6 +112,7 @@ def test_logging_out_forgets_the_cached_pages(page: Any, live_server: Any) -> No
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()
     wait_until(page, "caches.match('/today/').then(hit => !!hit)")
+    page.get_by_role("link", name="Log out").click()
     page.get_by_role("button", name="Log out").click()
     page.wait_for_url(live_server.url + "/")
     wait_until(page, "caches.match('/today/').then(hit => !hit)")

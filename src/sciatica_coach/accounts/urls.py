@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 
 from sciatica_coach.accounts import views
 from sciatica_coach.accounts.forms import LockoutAuthenticationForm
@@ -32,6 +33,13 @@ urlpatterns: list[URLPattern] = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Every page links here instead of carrying a logout form: pages without forms need no CSRF
+    # token, which lets Today be served whole from its stored copy.
+    path(
+        "logout/confirm/",
+        TemplateView.as_view(template_name="accounts/logout_confirm.html"),
+        name="logout_confirm",
+    ),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(

@@ -6,7 +6,7 @@ import re
 import pytest
 import time_machine
 from django.contrib.auth.models import User
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
@@ -129,18 +129,36 @@ def test_a_stored_today_page_changes_with_a_new_plan(alice: User, alice_client: 
     assert "spinal_stenosis" in alice_client.get("/today/").content.decode()
 
 
-def test_a_stored_today_page_gets_a_fresh_working_csrf_token(alice: User) -> None:
+def test_today_holds_no_form_so_its_stored_copy_needs_no_token(
+    alice: User, alice_client: Client
+) -> None:
     with_program(alice)
+    alice_client.get("/today/")
+    assert "csrfmiddlewaretoken" not in alice_client.get("/today/").content.decode()
+
+
+def test_a_stored_page_with_a_form_gets_a_fresh_csrf_token() -> None:
+    from sciatica_coach.program.views.today import page_to_store, stored_page_served
+
+    form = '<form><input type="hidden" name="csrfmiddlewaretoken" value="old-token"></form>'
+    stored = page_to_store(form)
+    assert "old-token" not in stored
+    request = RequestFactory().get("/today/")
+    request.COOKIES = {}
+    served = stored_page_served(stored, request)  # type: ignore[arg-type]
+    token = served.split('value="')[1].split('"')[0]
+    assert len(token) == 64  # a freshly masked token in place of the stored one
+
+
+def test_logging_out_goes_through_a_confirmation_page(alice: User) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(alice)
-    client.get("/today/")
-    page = client.get("/today/").content.decode()  # served from the stored copy
-    token = TOKEN.search(page)
-    assert token is not None
-    value = token.group(0).split('value="')[1].rstrip('"')
-    assert "csrf-token" not in value
-    response = client.post("/accounts/logout/", {"csrfmiddlewaretoken": value})
-    assert response.status_code == 302
+    client.get("/accounts/logout/confirm/")  # sets the CSRF cookie
+    page = client.get("/accounts/logout/confirm/").content.decode()
+    fresh = TOKEN.search(page)
+    assert fresh is not None
+    value = fresh.group(0).split('value="')[1].rstrip('"')
+    assert client.post("/accounts/logout/", {"csrfmiddlewaretoken": value}).status_code == 302
 
 
 def test_the_library_filters_by_kind_and_position(alice_client: Client) -> None:

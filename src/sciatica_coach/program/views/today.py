@@ -66,12 +66,21 @@ def today(request: AuthedRequest) -> HttpResponse:
     # A one-off message ("saved") belongs to one showing of the page, never to the stored copy.
     storable = CookieStorage.cookie_name not in request.COOKIES
     if storable and (page := cache.get(key)) is not None:
-        return HttpResponse(page.replace(TOKEN_SLOT, get_token(request)))
+        return HttpResponse(stored_page_served(page, request))
     response = _today_page(request, date)
     if storable and response.status_code == 200:
-        html = TOKEN_FIELD.sub(rf"\g<1>{TOKEN_SLOT}\g<2>", response.content.decode())
-        cache.set(key, html, PAGE_SECONDS)
+        cache.set(key, page_to_store(response.content.decode()), PAGE_SECONDS)
     return response
+
+
+def page_to_store(html: str) -> str:
+    return TOKEN_FIELD.sub(rf"\g<1>{TOKEN_SLOT}\g<2>", html)
+
+
+def stored_page_served(page: str, request: AuthedRequest) -> str:
+    # Today holds no form now (log out is a link), so this costs nothing; a form added later
+    # still gets a fresh, valid token.
+    return page.replace(TOKEN_SLOT, get_token(request)) if TOKEN_SLOT in page else page
 
 
 def _today_page(request: AuthedRequest, date: dt.date) -> HttpResponse:
