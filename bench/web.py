@@ -285,17 +285,20 @@ def render(runs: list[Run], rss: list[float], sizes: list[tuple[str, int, int]])
     lines += [f"| `{page}` | {plain:,} | {gz:,} |" for page, plain, gz in sizes]
     lines += [
         "",
-        "Goal: every page under 150 KB uncached.",
+        "Goal: every page under 150 KB uncached. The exercise pictures are separate SVG images "
+        "(2-7 KB each, cached for a day) and are not counted above: Today's two sessions add "
+        "about 25 KB of them, a session page one picture per exercise as it is shown. The review "
+        "gallery (`/pictures/`, all 55) loads its pictures as they scroll into view.",
         "",
-        "Where Today's time goes (profiled in-process, about 0.8 ms a request): Today is served "
+        "Where Today's time goes (profiled in-process, about 0.55 ms a request): Today is served "
         "from a copy of the whole page kept per person, under a key read in two raw single-table "
         "queries (the profile's plan and review dates, the day's logs), so an unchanged day costs "
-        "no ORM query and no template. What remains is Django's middleware (the trivial floor), "
-        "reading the signed-in user (one prepared SELECT), and masking a fresh CSRF token for the "
-        "page's forms (about 0.2 ms, kept: a token that never changes would weaken the BREACH "
-        "defence). At one connection the p99 shows occasional stalls of 30-60 ms that the "
-        "in-process measurement (p99 1.8 ms) does not; they are not explained yet (gunicorn "
-        "already sets TCP_NODELAY; the collector is frozen at fork). Figures move by about "
+        "no ORM query and no template; pages carry no form (log out goes through a confirmation "
+        "page), so no CSRF token has to be masked into the copy. What remains is Django's "
+        "middleware (the trivial floor) and reading the signed-in user (one prepared SELECT). At "
+        "one connection the p99 shows occasional stalls of 30-70 ms that the in-process "
+        "measurement (p99 1.8 ms) does not; they are not explained yet (gunicorn already sets "
+        "TCP_NODELAY; the collector is frozen at fork). Figures move by about "
         "±30 % between runs on this shared machine (the load average "
         f"was {os.getloadavg()[0]:.1f} at the end of this run).",
         "",
