@@ -358,3 +358,15 @@ def test_a_pregnancy_for_a_man_is_refused_on_its_field(alice_client: Client) -> 
     response = alice_client.post("/intake/", intake_form(sex="male", pregnancy_weeks="10"))
     assert response.status_code == 400
     assert "must be null when sex is male" in response.content.decode()
+
+
+def test_a_stored_today_page_is_never_served_to_someone_else(
+    alice: User, bob: User, alice_client: Client, bob_client: Client
+) -> None:
+    with_program(
+        alice, diagnoses=[{"condition": "spinal_stenosis", "confirmed_by_clinician": True}]
+    )
+    with_program(bob)
+    assert "spinal_stenosis" in alice_client.get("/today/").content.decode()
+    assert "spinal_stenosis" in alice_client.get("/today/").content.decode()  # the stored copy
+    assert "spinal_stenosis" not in bob_client.get("/today/").content.decode()
