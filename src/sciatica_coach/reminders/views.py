@@ -4,7 +4,6 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,12 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from sciatica_coach.reminders import selectors, services
 from sciatica_coach.reminders.forms import ReminderSettingsForm
 from sciatica_coach.reminders.models import ReminderSettings
-
-
-class AuthedRequest(HttpRequest):
-    """A request past ``login_required``: its user is a real account."""
-
-    user: User
+from sciatica_coach.web.requests import AuthedRequest
 
 
 @login_required
@@ -88,7 +82,7 @@ def _owner_key(found: ReminderSettings) -> str:
 
 
 @require_safe  # calendar apps may ask with HEAD first
-def calendar_feed(request: AuthedRequest, token: str) -> HttpResponse:
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """No login: calendar apps cannot log in. The long random token in the link is the secret."""
     found = selectors.reminder_settings_by_token(token=token)
     zone = ZoneInfo(found.time_zone)

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 from sciatica_coach.relief import selectors, services
 from sciatica_coach.relief.forms import HeatColdForm
 from sciatica_coach.relief.rules import HEAT_COLD_LIMIT_MINUTES
-from sciatica_coach.relief.views import AuthedRequest
 from sciatica_coach.relief.views.local_time import in_local_time
+from sciatica_coach.web.requests import AuthedRequest
 
 
 @login_required

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sciatica_coach.relief import selectors, services
 from sciatica_coach.relief.forms import MassageForm, SurgeryCheckForm
 from sciatica_coach.relief.models import ReliefSettings
-from sciatica_coach.relief.views import AuthedRequest
 from sciatica_coach.relief.views.local_time import in_local_time
+from sciatica_coach.web.requests import AuthedRequest
 
 
 @login_required

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from sciatica_coach.relief.views import AuthedRequest
+from sciatica_coach.web.requests import AuthedRequest
 
 
 @login_required
