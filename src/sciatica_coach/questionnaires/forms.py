@@ -2,12 +2,15 @@
 person answers on their own copy and enters the numbers; we score section values, never reproduce
 the statements. PEG and PGIC are public domain; their questions are put in our own words."""
 
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sciatica_coach.engine.scores import PGIC_LABELS
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 ODI_SECTIONS: Final = (
     _("Pain intensity"),
@@ -25,27 +28,28 @@ RMDQ_ITEMS: Final = 24
 SCALE_0_10 = [(n, str(n)) for n in range(11)]
 
 
+def scale_0_to_10(label: "StrOrPromise", help_text: "StrOrPromise") -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=SCALE_0_10,
+        coerce=int,
+        widget=forms.RadioSelect(attrs={"class": "scale"}),
+    )
+
+
 class PegForm(forms.Form):
-    pain = forms.TypedChoiceField(
-        label=_("Over the past week, how bad has your pain been on average?"),
-        help_text=_("0 is no pain, 10 is as bad as you can imagine."),
-        choices=SCALE_0_10,
-        coerce=int,
-        widget=forms.RadioSelect(attrs={"class": "scale"}),
+    pain = scale_0_to_10(
+        _("Over the past week, how bad has your pain been on average?"),
+        _("0 is no pain, 10 is as bad as you can imagine."),
     )
-    enjoyment = forms.TypedChoiceField(
-        label=_("Over the past week, how much has pain got in the way of enjoying life?"),
-        help_text=_("0 is not at all, 10 is completely."),
-        choices=SCALE_0_10,
-        coerce=int,
-        widget=forms.RadioSelect(attrs={"class": "scale"}),
+    enjoyment = scale_0_to_10(
+        _("Over the past week, how much has pain got in the way of enjoying life?"),
+        _("0 is not at all, 10 is completely."),
     )
-    activity = forms.TypedChoiceField(
-        label=_("Over the past week, how much has pain got in the way of your everyday activity?"),
-        help_text=_("0 is not at all, 10 is completely."),
-        choices=SCALE_0_10,
-        coerce=int,
-        widget=forms.RadioSelect(attrs={"class": "scale"}),
+    activity = scale_0_to_10(
+        _("Over the past week, how much has pain got in the way of your everyday activity?"),
+        _("0 is not at all, 10 is completely."),
     )
 
     def answers(self) -> dict[str, Any]:
