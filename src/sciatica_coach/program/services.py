@@ -104,8 +104,11 @@ def session_start(
     pain_back: int,
     extent: str,
     red_flags: list[str],
+    plan: Plan | None = None,
 ) -> SessionLog:
-    plan = selectors.plan_current(user=user)
+    """``plan``: the current plan when the caller has just read it (it is read once, not twice)."""
+    if plan is None or plan.user_id != user.pk:
+        plan = selectors.plan_current(user=user)
     if plan is None or not plan.is_program:
         raise NoProgram
     log = SessionLog.objects.create(

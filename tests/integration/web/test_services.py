@@ -184,3 +184,13 @@ def test_review_without_a_program_is_refused(alice: User) -> None:
     with_program(alice, red_flags=["saddle_numbness"])
     with pytest.raises(services.NoProgram):
         services.review_week(user=alice)
+
+
+def test_a_session_never_starts_on_someone_elses_plan(alice: User, bob: User) -> None:
+    with_program(alice)
+    with_program(bob)
+    bobs = selectors.plan_current(user=bob)
+    log = services.session_start(
+        user=alice, slot="morning", pain_leg=4, pain_back=2, extent="thigh", red_flags=[], plan=bobs
+    )
+    assert log.plan.user_id == alice.pk

@@ -42,6 +42,7 @@ def session_start(request: AuthedRequest, slot: str) -> HttpResponse:
             pain_back=data["pain_back"],
             extent=data["extent"],
             red_flags=data["red_flags"],
+            plan=plan,
         )
         if log.new_red_flags:
             return redirect("today")  # the plan is gone; Today shows what to do instead
