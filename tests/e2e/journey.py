@@ -4,6 +4,8 @@ from typing import Any
 
 from sciatica_coach.engine.vocabulary import RED_FLAGS
 
+PASSWORD = "quiet-River-72"  # noqa: S105 - the browser tests' own accounts
+
 
 def sign_up(page: Any, base_url: str, username: str, check: Any) -> None:
     page.goto(base_url + "/")
@@ -12,8 +14,8 @@ def sign_up(page: Any, base_url: str, username: str, check: Any) -> None:
     check("signup")
     page.get_by_label("Username").fill(username)
     page.get_by_label("E-mail").fill(f"{username}@example.org")
-    page.locator("#id_password1").fill("quiet-River-72")
-    page.locator("#id_password2").fill("quiet-River-72")
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Make my account").click()
     page.wait_for_url("**/intake/")
 
@@ -47,3 +49,23 @@ def session_check(page: Any, leg: str, back: str, extent: str) -> None:
     pick(page, "pain_leg", leg)
     pick(page, "pain_back", back)
     pick(page, "extent", extent)
+
+
+def person_with_program(username: str, **profile_changes: Any) -> Any:
+    """An account whose intake is done and whose plan is a program."""
+    from django.contrib.auth.models import User
+
+    from sciatica_coach.program import services
+    from tests import factories
+
+    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
+    services.profile_update(user=user, data=factories.profile(**profile_changes))
+    return user
+
+
+def log_in(page: Any, base_url: str, username: str) -> None:
+    page.goto(base_url + "/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/today/")

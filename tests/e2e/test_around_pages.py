@@ -3,24 +3,16 @@
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
 
-from sciatica_coach.program import services
-from tests import factories
+from tests.e2e.journey import log_in, person_with_program
 
 pytestmark = pytest.mark.e2e
-PASSWORD = "quiet-River-72"  # noqa: S105 - a test account
 
 
 @pytest.fixture
 def logged_in(page: Any, live_server: Any) -> Any:
-    user = User.objects.create_user("lou", "lou@example.org", PASSWORD)
-    services.profile_update(user=user, data=factories.profile())
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill("lou")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/today/")
+    person_with_program("lou")
+    log_in(page, live_server.url, "lou")
     return page
 
 

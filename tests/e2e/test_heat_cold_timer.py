@@ -1,35 +1,12 @@
 """The heat-or-cold countdown in a real headless Chromium, with the page's clock fast-forwarded."""
 
-import os
-from typing import Any
-
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # page + live_server + ORM in one test
-
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    # Debian's Chromium, never a downloaded browser (see shared RECIPES).
-    return {
-        **browser_type_launch_args,
-        "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
-        "args": [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ],
-    }
 
 
 @pytest.fixture

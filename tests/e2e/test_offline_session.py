@@ -5,16 +5,12 @@ import time
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
 
 from sciatica_coach.offline.models import OfflineSession
-from sciatica_coach.program import services
 from sciatica_coach.program.models import SessionLog
-from tests import factories
-from tests.e2e.journey import pick
+from tests.e2e.journey import log_in, person_with_program, pick
 
 pytestmark = pytest.mark.e2e
-PASSWORD = "quiet-River-72"  # noqa: S105 - a test account
 QUEUE = "sciatica-coach:offline-sessions"
 
 
@@ -53,13 +49,8 @@ def check_answers(page: Any, prefix: str, leg: str, extent: str) -> None:
 def test_a_session_in_airplane_mode_is_synced_exactly_once(
     page: Any, context: Any, live_server: Any, check: Any
 ) -> None:
-    user = User.objects.create_user("jo", "jo@example.org", PASSWORD)
-    services.profile_update(user=user, data=factories.profile())
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill("jo")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/today/")
+    user = person_with_program("jo")
+    log_in(page, live_server.url, "jo")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()  # now through the worker, which keeps Today and the offline players
     wait_until(page, "caches.match('/offline/session/morning/').then(hit => !!hit)")
@@ -102,13 +93,8 @@ def test_a_session_in_airplane_mode_is_synced_exactly_once(
 
 
 def test_logging_out_forgets_the_cached_pages(page: Any, live_server: Any) -> None:
-    user = User.objects.create_user("kim", "kim@example.org", PASSWORD)
-    services.profile_update(user=user, data=factories.profile())
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill("kim")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/today/")
+    person_with_program("kim")
+    log_in(page, live_server.url, "kim")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()
     wait_until(page, "caches.match('/today/').then(hit => !!hit)")

@@ -10,19 +10,17 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from sciatica_coach.mydata.records import user_models
-from sciatica_coach.program import selectors, services
+from sciatica_coach.program import selectors
 from sciatica_coach.program.models import Profile, SessionLog
 from sciatica_coach.questionnaires.models import Response
-from tests import factories
+from tests.e2e.journey import PASSWORD, log_in, person_with_program
 
 pytestmark = pytest.mark.e2e
-PASSWORD = "quiet-River-72"  # noqa: S105 - a test account
 
 
 def person_with_a_week_logged(username: str) -> User:
     """A program started eight days ago and a full week of sessions, leg pain easing 6 -> 3."""
-    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
-    services.profile_update(user=user, data=factories.profile(pain={"leg": 6, "back": 3}))
+    user = person_with_program(username, pain={"leg": 6, "back": 3})
     plan = selectors.plan_current(user=user)
     assert plan is not None
     today = timezone.localdate()
@@ -45,14 +43,6 @@ def person_with_a_week_logged(username: str) -> User:
                 ending=SessionLog.Ending.FINISHED,
             )
     return user
-
-
-def log_in(page: Any, base_url: str, username: str) -> None:
-    page.goto(base_url + "/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/today/")
 
 
 def test_a_week_of_logged_sessions_shows_in_the_charts_and_the_calendar(
