@@ -16,6 +16,10 @@ ODI_MIC: Final = 10
 RMDQ_ITEMS: Final = 24
 RMDQ_MIC: Final = 5
 NRS_MIC: Final = 2
+# The PEG is the mean of three 0-10 ratings (Krebs 2009); the rating scales' 2-point rule applies.
+PEG_MIC: Final = NRS_MIC
+# Minimal important change per instrument, for callers that show a score against it.
+MIC: Final[dict[str, float]] = {"odi": ODI_MIC, "rmdq": RMDQ_MIC, "peg": PEG_MIC, "nrs": NRS_MIC}
 PGIC_LABELS: Final = {
     1: "very much improved",
     2: "much improved",
@@ -76,7 +80,7 @@ def rmdq(answers: RmdqAnswers) -> dict[str, Any]:
 
 def peg(answers: PegAnswers) -> dict[str, Any]:
     mean = (answers.pain + answers.enjoyment + answers.activity) / 3
-    return {"score": round(mean, 1)}
+    return {"score": round(mean, 1), "mic": PEG_MIC}
 
 
 def pgic(answers: PgicAnswers) -> dict[str, Any]:

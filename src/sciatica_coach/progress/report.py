@@ -8,11 +8,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from sciatica_coach.engine.scores import MIC
 from sciatica_coach.engine.vocabulary import EXTENT_ORDER, Extent
 from sciatica_coach.progress import summaries
 from sciatica_coach.progress.charts import Point, Series, calendar, line_chart
 from sciatica_coach.progress.selectors import ProgressData
-from sciatica_coach.questionnaires.schedule import MIC
 
 CALENDAR_DAYS = 28
 AXIS_WORDS = {

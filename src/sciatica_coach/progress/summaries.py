@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from statistics import mean
 from typing import Final
 
-from sciatica_coach.engine.review import centralised, peripheralised
+from sciatica_coach.engine.review import MEANINGFUL_POINTS, centralised, peripheralised
 from sciatica_coach.engine.vocabulary import Extent
 from sciatica_coach.progress.charts import Point
 
@@ -19,7 +19,6 @@ EXTENT_WORDS: Final[dict[Extent, str]] = {
     "foot": "the foot",
 }
 NUMBER_WORDS: Final = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-MEANINGFUL_POINTS: Final = 2  # Farrar 2001: 2 points on a 0-10 scale matter to people
 
 
 def span_words(start: dt.date, end: dt.date) -> str:

@@ -8,8 +8,6 @@ EVERY: Final[dict[str, dt.timedelta]] = {
     "rmdq": dt.timedelta(days=28),
     "odi": dt.timedelta(days=28),
 }
-# Lower is better for all but PGIC, whose 1 means "very much improved".
-MIC: Final[dict[str, float]] = {"odi": 10, "rmdq": 5, "peg": 2}
 
 
 def is_due(
