@@ -1,7 +1,9 @@
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,34 +21,24 @@ def my_data(request: AuthedRequest) -> HttpResponse:
     return render(request, "mydata/my_data.html", {"form": DeleteAccountForm(user=request.user)})
 
 
-def _download(content: str | bytes, *, name: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+# Each export: how it is made, and what the browser is told it is.
+EXPORTS: dict[str, tuple[Callable[..., str | bytes], str]] = {
+    "json": (services.data_export_json, "application/json"),
+    "zip": (services.data_export_zip, "application/zip"),
+}
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET"])
+def data_export(request: AuthedRequest, kind: str) -> HttpResponse:
+    if kind not in EXPORTS:
+        raise Http404
+    make, content_type = EXPORTS[kind]
+    now = timezone.now()
+    response = HttpResponse(make(user=request.user, now=now), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="sciatica-coach-{now:%Y-%m-%d}.{kind}"'
     return response
-
-
-@never_cache
-@login_required
-@require_http_methods(["GET"])
-def export_json(request: AuthedRequest) -> HttpResponse:
-    now = timezone.now()
-    return _download(
-        services.data_export_json(user=request.user, now=now),
-        name=f"sciatica-coach-{now:%Y-%m-%d}.json",
-        content_type="application/json",
-    )
-
-
-@never_cache
-@login_required
-@require_http_methods(["GET"])
-def export_zip(request: AuthedRequest) -> HttpResponse:
-    now = timezone.now()
-    return _download(
-        services.data_export_zip(user=request.user, now=now),
-        name=f"sciatica-coach-{now:%Y-%m-%d}.zip",
-        content_type="application/zip",
-    )
 
 
 @login_required

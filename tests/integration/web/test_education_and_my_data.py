@@ -140,3 +140,7 @@ def test_today_links_the_pages_that_matter_for_my_cause(alice: User, alice_clien
     page = alice_client.get("/today/").content.decode()
     assert "Worth reading" in page
     assert 'href="/learn/causes/"' in page
+
+
+def test_an_unknown_export_kind_is_not_found(alice_client: Client) -> None:
+    assert alice_client.get("/my-data/export.pdf").status_code == 404
