@@ -35,14 +35,31 @@
       if (response.ok) {
         remove(entry.payload.client_id);
         announce({ id: entry.payload.client_id, sent: true });
+        return true;
       } else if (response.status !== 401 && response.status !== 403 && response.status < 500) {
         // Refused for good (the answer names the field): keeping it would retry forever.
         remove(entry.payload.client_id);
         announce({ id: entry.payload.client_id, sent: false, refused: true });
-      } else {
-        announce({ id: entry.payload.client_id, sent: false });
+        return true;
       }
-    }).catch(function () { announce({ id: entry.payload.client_id, sent: false }); });
+      announce({ id: entry.payload.client_id, sent: false });
+      // Signed out (401, 403): kept, but not retried until someone signs in again.
+      return response.status === 401 || response.status === 403;
+    }).catch(function () { announce({ id: entry.payload.client_id, sent: false }); return false; });
+  }
+
+  // A phone that has just come back online often cannot reach the server for a moment (the
+  // connection is still coming up, the service worker still sees it offline): a send that fails
+  // then is tried again a little later, waiting longer each time, instead of waiting for the next
+  // page to be opened.
+  var RETRY_FIRST_MS = 2000;
+  var RETRY_MAX_MS = 60000;
+  var retryDelay = RETRY_FIRST_MS;
+  var retryTimer = null;
+  function retryLater() {
+    if (retryTimer) return;
+    retryTimer = window.setTimeout(function () { retryTimer = null; flush(); }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
   }
 
   var flushing = null;
@@ -54,9 +71,15 @@
     var ready = Object.keys(queue).map(function (id) { return queue[id]; }).filter(function (entry) {
       return entry.complete || now - entry.updated > ABANDONED_MS;
     });
+    var failed = false;
     flushing = ready.reduce(function (chain, entry) {
-      return chain.then(function () { return send(entry); });
-    }, Promise.resolve()).then(function () { flushing = null; }, function () { flushing = null; });
+      return chain.then(function () {
+        return send(entry).then(function (done) { failed = failed || !done; });
+      });
+    }, Promise.resolve()).then(function () {
+      flushing = null;
+      if (failed) { retryLater(); } else { retryDelay = RETRY_FIRST_MS; }
+    }, function () { flushing = null; });
     return flushing;
   }
 
