@@ -8,13 +8,15 @@ from sciatica_coach.engine.api import (
     ENGINE_VERSION,
     assess,
     catalog,
+    checks,
+    movement_test,
     plan,
     review,
     score,
     triage,
 )
 from sciatica_coach.engine.errors import RefusedInput
-from sciatica_coach.engine.review import centralised, peripheralised
+from sciatica_coach.engine.review_models import centralised, peripheralised
 from sciatica_coach.engine.vocabulary import CONTRACT
 
 __all__ = [
@@ -24,6 +26,8 @@ __all__ = [
     "assess",
     "catalog",
     "centralised",
+    "checks",
+    "movement_test",
     "peripheralised",
     "plan",
     "review",

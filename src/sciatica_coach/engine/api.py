@@ -3,6 +3,8 @@
 from typing import Any
 
 from sciatica_coach.engine import assessment as _assessment
+from sciatica_coach.engine import checks as _checks
+from sciatica_coach.engine import movement_test as _movement_test
 from sciatica_coach.engine import review as _review
 from sciatica_coach.engine import scores as _scores
 from sciatica_coach.engine import triage as _triage
@@ -10,10 +12,21 @@ from sciatica_coach.engine.catalog import Catalog, load_catalog
 from sciatica_coach.engine.errors import RefusedInput
 from sciatica_coach.engine.planner import ENGINE_VERSION, build_plan
 from sciatica_coach.engine.profile import Assessment, Profile
+from sciatica_coach.engine.review_models import ReviewRequest
 from sciatica_coach.engine.validation import parse
 from sciatica_coach.engine.vocabulary import CONTRACT
 
-__all__ = ["ENGINE_VERSION", "assess", "catalog", "plan", "review", "score", "triage"]
+__all__ = [
+    "ENGINE_VERSION",
+    "assess",
+    "catalog",
+    "checks",
+    "movement_test",
+    "plan",
+    "review",
+    "score",
+    "triage",
+]
 
 
 def _known_exercises(ids: list[str], field: str, known: Catalog) -> None:
@@ -30,8 +43,8 @@ def parse_profile(data: object, root: str = "profile") -> Profile:
     return profile
 
 
-def parse_review_request(data: object) -> _review.ReviewRequest:
-    request = parse(_review.ReviewRequest, data, "request")
+def parse_review_request(data: object) -> ReviewRequest:
+    request = parse(ReviewRequest, data, "request")
     known = load_catalog()
     _known_exercises(request.profile.avoid_exercises, "request.profile.avoid_exercises", known)
     for index, log in enumerate(request.logs):
@@ -58,6 +71,20 @@ def review(request: dict[str, Any]) -> dict[str, Any]:
     )
 
 
+def checks(profile: dict[str, Any]) -> dict[str, Any]:
+    """Which self-checks, and which directions of the movement test, are safe to offer now."""
+    return _checks.checks(parse_profile(profile), load_catalog()).model_dump(mode="json")
+
+
+def movement_test(request: dict[str, Any]) -> dict[str, Any]:
+    """The directional preference the movement test shows."""
+    parsed = parse(_movement_test.MovementTestRequest, request, "request")
+    _known_exercises(
+        parsed.profile.avoid_exercises, "request.profile.avoid_exercises", load_catalog()
+    )
+    return _movement_test.movement_test(parsed, load_catalog()).model_dump(mode="json")
+
+
 def score(instrument: str, answers: dict[str, Any]) -> dict[str, Any]:
     if instrument not in _scores.INSTRUMENTS:
         raise RefusedInput(
@@ -80,4 +107,5 @@ def assess(assessment: dict[str, Any], leg_side: str = "none") -> list[dict[str,
 
 
 def catalog() -> list[dict[str, Any]]:
+    """Every catalog entry, the self-check positions (``check_only``) included."""
     return [exercise.to_dict() for exercise in load_catalog().exercises]

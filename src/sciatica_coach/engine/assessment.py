@@ -3,7 +3,8 @@
 Thresholds: McGill's trunk endurance ratios (McGill, Childs & Liebenson 1999; McGill, Low Back
 Disorders) for the trunk tests; Thomas test for hip flexor length; straight-leg raise below 70
 degrees as limited; Trendelenburg sign and fewer than 20 single-leg bridges for weak hip muscles.
-They are signs to train, not diagnoses.
+They are signs to train, not diagnoses, and muscle imbalance is at most one contributor to back
+pain and sciatica, not a proven cause.
 """
 
 from typing import Final, Literal
@@ -35,6 +36,9 @@ class Finding(Output):
     side: Side | None
     target: Target
     answers: list[str]
+    # A few words that name the finding, for the ``why`` of the item that answers it; ``text``
+    # explains it in full, once.
+    label: str
     text: str
 
 
@@ -69,10 +73,11 @@ def assess(assessment: Assessment, leg_side: LegSide = "none") -> list[Finding]:
                     side=None,
                     target="trunk_extensor_endurance",
                     answers=["bird_dog"],
+                    label="your back muscles tire before your tummy muscles",
                     text=(
                         f"You held the front (tummy) test for {a.trunk_flexor_s:g} s but the back "
-                        f"test for only {a.trunk_extensor_s:g} s. The back muscles should last at "
-                        "least as long as the front ones, so your plan builds their endurance."
+                        f"test for only {a.trunk_extensor_s:g} s. The back muscles usually last at "
+                        "least as long as the front ones, so building their endurance is worth it."
                     ),
                 )
             )
@@ -91,10 +96,11 @@ def assess(assessment: Assessment, leg_side: LegSide = "none") -> list[Finding]:
                     side=weaker,
                     target="lateral_trunk_endurance",
                     answers=["side_plank"],
+                    label=f"your {weaker} side hold is shorter than your other side",
                     text=(
                         f"Your side holds differ: {left:g} s on the left and {right:g} s on the "
-                        f"right ({difference:.0%} apart; more than 5 % is worth evening out). "
-                        "Side planks on both sides train the weaker one."
+                        f"right. They are {difference:.0%} apart, and a difference of more than "
+                        "5% is worth evening out. Side holds on both sides train the weaker one."
                     ),
                 )
             )
@@ -116,9 +122,10 @@ def assess(assessment: Assessment, leg_side: LegSide = "none") -> list[Finding]:
                     side=_joined(sides),
                     target="lateral_trunk_endurance",
                     answers=["side_plank"],
+                    label="your side holds are short compared with your back hold",
                     text=(
                         "Your side hold is short compared with your back hold (less than three "
-                        "quarters of it). Side planks build the muscles along your sides that "
+                        "quarters of it). Side holds build the muscles along your sides that "
                         "steady the spine."
                     ),
                 )
@@ -135,12 +142,16 @@ def assess(assessment: Assessment, leg_side: LegSide = "none") -> list[Finding]:
                 side=thomas,
                 target="hip_flexor_length",
                 answers=["hip_flexor_stretch"],
+                label=(
+                    "tight muscles at the front of both hips"
+                    if thomas == "both"
+                    else f"tight muscles at the front of the {thomas} hip"
+                ),
                 text=(
-                    "The Thomas test showed tight hip flexors (the muscles at the front of the "
-                    f"hip) on the {thomas} side{'s' if thomas == 'both' else ''}. Tight hip "
-                    "flexors "
-                    "tip "
-                    "the pelvis forward and load the lower back; a gentle stretch lengthens them."
+                    "Your hip check showed that the muscles at the front of the hip (the hip "
+                    f"flexors) are tight on the {thomas} side{'s' if thomas == 'both' else ''}. "
+                    "Tight hip flexors tip the pelvis forward and may add to the load on the "
+                    "lower back; a gentle stretch lengthens them."
                 ),
             )
         )
@@ -151,11 +162,9 @@ def assess(assessment: Assessment, leg_side: LegSide = "none") -> list[Finding]:
         # On the painful leg a short straight-leg raise is usually the irritated nerve rather than a
         # tight hamstring; a slider moves the nerve without stretching it, so it comes first there.
         nerve_first = _symptomatic(leg_side, side)  # type: ignore[arg-type]
-        answers = (
-            ["sciatic_nerve_glide", "hamstring_stretch"]
-            if nerve_first
-            else ["hamstring_stretch", "sciatic_nerve_glide"]
-        )
+        # Contract plan rule 5: the nerve glide on the painful side, the hamstring stretch on the
+        # other; each finding is answered by its own item only.
+        answers = ["sciatic_nerve_glide"] if nerve_first else ["hamstring_stretch"]
         found.append(
             Finding(
                 id=f"slr_limited_{side}",
@@ -165,14 +174,22 @@ def assess(assessment: Assessment, leg_side: LegSide = "none") -> list[Finding]:
                 side=side,
                 target="sciatic_nerve_mobility" if nerve_first else "hamstring_length",
                 answers=answers,
+                label=(
+                    f"a short straight leg lift on your painful {side} leg"
+                    if nerve_first
+                    else f"a short straight leg lift on your {side} leg"
+                ),
                 text=(
                     f"You could lift your straight {side} leg to {angle} degrees; under 70 degrees "
                     "is limited. "
                     + (
-                        "On the painful leg this usually means the nerve is irritated, so your plan"
-                        " uses a gentle nerve slider that moves it without stretching it."
+                        "On the painful leg this usually means the nerve is irritated rather than "
+                        "the muscle short. The answer is a gentle nerve slider, which moves the "
+                        "nerve without stretching it."
                         if nerve_first
-                        else "Your plan adds a gentle hamstring stretch on that side."
+                        else "On this side it usually means short hamstrings (the muscles at the "
+                        "back of the thigh). The answer is a gentle hamstring stretch, once your "
+                        "symptoms allow it."
                     )
                 ),
             )
@@ -188,10 +205,12 @@ def assess(assessment: Assessment, leg_side: LegSide = "none") -> list[Finding]:
                 threshold=1,
                 side=trendelenburg,
                 target="hip_abductor_strength",
-                answers=["clamshell", "glute_bridge"],
+                answers=["clamshell", "standing_hip_abduction", "side_lying_hip_abduction"],
+                label="your hip dropped when you stood on one leg",
                 text=(
                     "When you stood on one leg your pelvis dropped on the other side. This points "
-                    "to weak muscles on the side of the hip; clamshells strengthen them."
+                    "to weak muscles on the side of the hip; a hip-strengthening exercise works "
+                    "on them."
                 ),
             )
         )
@@ -218,7 +237,8 @@ def assess(assessment: Assessment, leg_side: LegSide = "none") -> list[Finding]:
                 threshold=SINGLE_LEG_BRIDGE_MIN_REPS,
                 side=_joined(weak),  # type: ignore[arg-type]
                 target="glute_strength",
-                answers=["glute_bridge", "clamshell"],
+                answers=["glute_bridge"],
+                label="your buttock muscles tire early in the one-leg bridge",
                 text=(
                     f"You managed {fewest} single-leg bridges; fewer than 20 means the buttock "
                     "muscles tire early. Bridges build them up so they can share the load with "

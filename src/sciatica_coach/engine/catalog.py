@@ -58,6 +58,11 @@ class Exercise(BaseModel):
     optional_equipment: tuple[Equipment, ...] = ()
     targets: tuple[Target, ...] = Field(min_length=1)
     level: int = Field(ge=1, le=3)
+    # True for positions that put the sciatic nerve on stretch (a straight-leg hamstring stretch):
+    # plan rule 4 leaves them out in relief and while symptoms reach below the knee.
+    loads_nerve: bool
+    # A position a self-check is done in, never an item of a plan.
+    check_only: bool = False
     phases: tuple[Phase, ...] = Field(min_length=1)
     easier: str | None = None
     harder: str | None = None
@@ -84,7 +89,7 @@ class Catalog:
                 raise CatalogError(f"{exercise.id}: listed twice")
             self.by_id[exercise.id] = exercise
         for exercise in exercises:
-            for link in ("easier", "harder"):
+            for link, back in (("easier", "harder"), ("harder", "easier")):
                 other_id = getattr(exercise, link)
                 if other_id is None:
                     continue
@@ -95,6 +100,26 @@ class Catalog:
                 too_easy = link == "harder" and other.level < exercise.level
                 if too_hard or too_easy:
                     raise CatalogError(f"{exercise.id}.{link}: {other_id!r} has the wrong level")
+                # A progression is one line: each step names the other, so a review can move
+                # along it both ways and always finds the same neighbours.
+                if getattr(other, back) != exercise.id:
+                    raise CatalogError(
+                        f"{exercise.id}.{link}: {other_id!r} does not name it as {back}"
+                    )
+                # Contract: a progression never changes direction.
+                if other.direction != exercise.direction:
+                    raise CatalogError(f"{exercise.id}.{link}: {other_id!r} goes another direction")
+                if exercise.check_only or other.check_only:
+                    raise CatalogError(f"{exercise.id}.{link}: self-check positions have no links")
+        self.progressions: dict[str, tuple[Exercise, ...]] = {}
+        for exercise in exercises:
+            root = exercise
+            while root.easier is not None:
+                root = self.by_id[root.easier]
+            line = [root]
+            while line[-1].harder is not None:
+                line.append(self.by_id[line[-1].harder])
+            self.progressions[exercise.id] = tuple(line)
 
     def __getitem__(self, exercise_id: str) -> Exercise:
         return self.by_id[exercise_id]
@@ -104,8 +129,26 @@ class Catalog:
 
     def with_target(self, target: Target) -> list[Exercise]:
         return sorted(
-            (e for e in self.exercises if target in e.targets), key=lambda e: (e.level, e.id)
+            (e for e in self.exercises if target in e.targets and not e.check_only),
+            key=lambda e: (e.level, e.id),
         )
+
+    def progression(self, exercise_id: str) -> tuple[Exercise, ...]:
+        """The whole line ``exercise_id`` belongs to, gentlest first."""
+        return self.progressions[exercise_id]
+
+    def line_id(self, exercise_id: str) -> str:
+        """The gentlest entry of the progression: one id for the whole line."""
+        return self.progressions[exercise_id][0].id
+
+    def harder_line(self, exercise_id: str) -> tuple[Exercise, ...]:
+        """``exercise_id`` and every entry harder than it (its progression, in the contract)."""
+        line = self.progressions[exercise_id]
+        return line[[e.id for e in line].index(exercise_id) :]
+
+    def is_gentlest(self, exercise_id: str) -> bool:
+        """No ``easier`` entry: the first of its progression (plan rule 4's first plans)."""
+        return self.by_id[exercise_id].easier is None
 
 
 def parse_catalog(text: str) -> Catalog:

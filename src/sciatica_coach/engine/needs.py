@@ -1,5 +1,6 @@
-"""What a plan needs (contract plan rules 2, 4 and 5): the exercises chosen for a person, each
-with why, taken only from those that safety allows."""
+"""What a plan needs (contract plan rules 0, 2, 4 and 5): the exercises chosen for a person, each
+with why, taken only from those the pool allows, in the order of rule 0's precedence.
+"""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -7,78 +8,85 @@ from typing import Final
 
 from sciatica_coach.engine.assessment import Finding
 from sciatica_coach.engine.catalog import Catalog, Exercise
-from sciatica_coach.engine.profile import Profile
-from sciatica_coach.engine.safety import exclusion_reasons, needs_flexion
-from sciatica_coach.engine.vocabulary import Phase
+from sciatica_coach.engine.direction import Unmet
+from sciatica_coach.engine.progression import Pool
+from sciatica_coach.engine.validation import Output
+from sciatica_coach.engine.vocabulary import Condition, Phase
 
 # Relief sessions are short (contract phases); later phases hold more work.
 MAX_ITEMS: Final[dict[Phase, int]] = {"relief": 5, "recovery": 7, "maintenance": 8}
-# The program's basics: pelvic tilt, one then both knees to the chest, lying face down (relief);
-# the curl-up / side plank / bird dog trio and bridges (recovery); stability-ball work
-# (maintenance).
-BASICS: Final[dict[Phase, tuple[str, ...]]] = {
+# The program's basics, in the order they are added; each a set of alternatives, of which the
+# first the pool allows is taken (the floor version, else the one done sitting or standing).
+# Each id names a line: a first plan takes its level-1 entry, so "side_plank" gives the side
+# plank on the knees, or the side lean on a wall for someone who cannot get down to the floor.
+Basic = tuple[str, ...]
+BASICS: Final[dict[Phase, tuple[Basic, ...]]] = {
     "relief": (
-        "pelvic_tilt",
-        "single_knee_to_chest",
-        "double_knee_to_chest",
-        "prone_lying",
-        "seated_flexion",
-        "cat_camel",
+        ("pelvic_tilt", "seated_pelvic_tilt"),
+        ("single_knee_to_chest", "seated_flexion"),
+        ("hook_lying", "standing_forward_lean"),
+        ("lower_trunk_rotation",),
+        ("piriformis_stretch", "seated_piriformis_stretch"),
+        ("standing_hip_flexor_stretch",),
+        ("side_lying_rest",),
     ),
     "recovery": (
-        "pelvic_tilt",
-        "curl_up",
-        "side_plank",
-        "bird_dog",
-        "glute_bridge",
-        "hamstring_stretch",
-        "cat_camel",
-        "single_knee_to_chest",
-        "seated_flexion",
+        ("pelvic_tilt", "seated_pelvic_tilt"),
+        ("curl_up", "stability_ball_march"),
+        ("side_plank",),
+        ("bird_dog",),
+        ("glute_bridge",),
+        ("hamstring_stretch", "seated_hamstring_stretch"),
+        ("single_knee_to_chest", "seated_flexion"),
+        ("piriformis_stretch", "seated_piriformis_stretch"),
+        ("standing_hip_flexor_stretch",),
+        ("mini_squat",),
     ),
     "maintenance": (
-        "stability_ball_bridge",
-        "stability_ball_march",
-        "curl_up",
-        "side_plank",
-        "bird_dog",
-        "glute_bridge",
-        "hamstring_stretch",
-        "hip_flexor_stretch",
-        "cat_camel",
-        "seated_flexion",
+        ("stability_ball_bridge",),
+        ("stability_ball_march",),
+        ("curl_up",),
+        ("side_plank",),
+        ("bird_dog",),
+        ("hamstring_stretch", "seated_hamstring_stretch"),
+        ("hip_flexor_stretch",),
+        ("cat_camel",),
+        ("seated_flexion",),
+        ("piriformis_stretch", "seated_piriformis_stretch"),
+        ("mini_squat",),
     ),
 }
-FLEXION_CHOICES: Final[dict[Phase, tuple[str, ...]]] = {
-    "relief": (
-        "single_knee_to_chest",
-        "double_knee_to_chest",
-        "seated_flexion",
-        "childs_pose",
-        "pelvic_tilt",
-    ),
-    "recovery": (
-        "double_knee_to_chest",
-        "childs_pose",
-        "seated_flexion",
-        "single_knee_to_chest",
-        "pelvic_tilt",
-    ),
-    "maintenance": (
-        "double_knee_to_chest",
-        "childs_pose",
-        "seated_flexion",
-        "single_knee_to_chest",
-        "pelvic_tilt",
-    ),
-}
-DIRECTIONAL_TRIAL: Final[dict[Phase, tuple[str, ...]]] = {
-    "relief": ("prone_lying", "prone_on_elbows"),
-    "recovery": ("prone_on_elbows", "prone_lying"),
-    "maintenance": ("prone_on_elbows", "prone_lying"),
-}
+FLEXION_CHOICES: Final[tuple[str, ...]] = (
+    "single_knee_to_chest",
+    "pelvic_tilt",
+    "seated_flexion",
+    "seated_pelvic_tilt",
+    "standing_forward_lean",
+    "ninety_ninety_rest",
+)
+EXTENSION_CHOICES: Final[tuple[str, ...]] = (
+    "prone_lying",
+    "standing_back_extension",
+    "lumbar_roll_sitting",
+)
+# The unknown-preference trial: lying face down, or standing back bends where lying face down
+# is not allowed (rule 5: one gentle extension trial).
+DIRECTIONAL_TRIAL: Final[tuple[str, ...]] = ("prone_lying", "standing_back_extension")
+PIRIFORMIS_STRETCHES: Final[tuple[str, ...]] = ("piriformis_stretch", "seated_piriformis_stretch")
+HIP_STRENGTHENING: Final[tuple[str, ...]] = (
+    "clamshell",
+    "standing_hip_abduction",
+    "side_lying_hip_abduction",
+)
 # Priority classes for placing items into sessions: lower goes in first.
 SAFETY, INDICATION, FINDING, BASIC, FILL = range(5)
+
+
+class Unanswered(Output):
+    """A self-check finding that no allowed item answers (rule 0), and why."""
+
+    finding: str
+    reason: str
 
 
 @dataclass
@@ -87,27 +95,27 @@ class Choice:
     priority: int
     why: list[str]
     sides: set[str] = field(default_factory=set)
+    trial: bool = False
 
 
 class Needs:
-    """What the plan should hold, chosen from the exercises that safety allows."""
+    """What the plan should hold, one entry per line, chosen from what the pool allows."""
 
-    def __init__(self, catalog: Catalog, profile: Profile, phase: Phase) -> None:
-        self.catalog = catalog
-        self.profile = profile
-        self.phase = phase
-        self.excluded: dict[str, list[str]] = {}
-        for exercise in catalog.exercises:
-            reasons = exclusion_reasons(exercise, profile, phase)
-            if reasons:
-                self.excluded[exercise.id] = reasons
-        self.chosen: dict[str, Choice] = {}
+    def __init__(self, pool: Pool) -> None:
+        self.pool = pool
+        self.catalog: Catalog = pool.catalog
+        self.phase: Phase = pool.phase
+        self.chosen: dict[str, Choice] = {}  # line id -> choice
+        self.unmet: list[Unmet] = list(pool.policy.unmet)
+        self.unanswered: list[Unanswered] = []
 
-    def allowed(self, exercise_id: str) -> bool:
-        return exercise_id in self.catalog and exercise_id not in self.excluded
-
-    def suits(self, exercise: Exercise) -> bool:
-        return self.phase in exercise.phases
+    def held(self, candidates: Iterable[str]) -> Choice | None:
+        """The choice already made on one of ``candidates``' lines, if any."""
+        for exercise_id in candidates:
+            choice = self.chosen.get(self.catalog.line_id(exercise_id))
+            if choice is not None:
+                return choice
+        return None
 
     def take(
         self,
@@ -115,99 +123,166 @@ class Needs:
         why: str,
         priority: int,
         side: str | None = None,
+        *,
+        trial: bool = False,
     ) -> Choice | None:
-        """Give ``why`` to the first candidate already chosen or allowed; ``None`` if none is."""
-        ordered = list(dict.fromkeys(candidates))
-        for exercise_id in ordered:
-            if exercise_id in self.chosen:
-                return self._add(self.chosen[exercise_id], why, priority, side)
-        for must_suit in (True, False):
-            for exercise_id in ordered:
-                if not self.allowed(exercise_id):
-                    continue
-                exercise = self.catalog[exercise_id]
-                if must_suit and not self.suits(exercise):
-                    continue
-                choice = Choice(exercise=exercise, priority=priority, why=[])
-                self.chosen[exercise_id] = choice
-                return self._add(choice, why, priority, side)
-        return None
-
-    @staticmethod
-    def _add(choice: Choice, why: str, priority: int, side: str | None) -> Choice:
+        """Give ``why`` to a choice on one of ``candidates``' lines: one already made, else the
+        first line the pool allows. ``None`` when none may be taken."""
+        ordered = [c for c in dict.fromkeys(candidates) if c in self.catalog]
+        choice = self.held(ordered)
+        new = choice is None
+        if choice is None:
+            found = (self.pool.entry_for(c, trial=trial) for c in ordered)
+            entry = next((e for e in found if e is not None), None)
+            if entry is None:
+                return None
+            choice = Choice(exercise=entry, priority=priority, why=[], trial=trial)
+            self.chosen[self.catalog.line_id(entry.id)] = choice
         if why not in choice.why:
             choice.why.append(why)
+        move = self.pool.moves.get(self.catalog.line_id(choice.exercise.id))
+        if new and move is not None:
+            choice.why.append(_move_note(self.catalog, move.from_id, move.to_id))
         choice.priority = min(choice.priority, priority)
         if side:
             choice.sides.add(side)
         return choice
 
-    def ids(self, **tags: str) -> list[str]:
+    def ids(self, **tags: object) -> list[str]:
         return [
             e.id
             for e in sorted(self.catalog.exercises, key=lambda e: (e.level, e.id))
-            if all(getattr(e, key) == value for key, value in tags.items())
+            if not e.check_only and all(getattr(e, key) == value for key, value in tags.items())
         ]
 
 
+def _move_note(catalog: Catalog, from_id: str, to_id: str) -> str:
+    before = catalog[from_id].name.lower()
+    if catalog[to_id].level >= catalog[from_id].level and _further(catalog, from_id, to_id):
+        return f"One step on from {before}, as you are ready for it."
+    return f"One step back from {before}, while the pain settles."
+
+
+def _further(catalog: Catalog, from_id: str, to_id: str) -> bool:
+    line = [e.id for e in catalog.progression(from_id)]
+    return line.index(to_id) > line.index(from_id)
+
+
+def _condition_words(conditions: Iterable[Condition]) -> str:
+    return " and ".join(c.replace("_", " ") for c in conditions)
+
+
 def select(needs: Needs, findings: list[Finding]) -> None:
-    profile, phase, catalog = needs.profile, needs.phase, needs.catalog
+    """Rule 0's order: rule 4's requirements, then rule 5's indications, then the basics."""
+    pool, phase, catalog = needs.pool, needs.phase, needs.catalog
+    policy, profile = pool.policy, pool.profile
     confirmed = profile.confirmed_conditions
 
-    for condition in needs_flexion(profile):
-        needs.take(
-            [*FLEXION_CHOICES[phase], *needs.ids(direction="flexion")],
-            "Gently rounds the lower back (flexion), which eases the nerves with "
-            f"{condition.replace('_', ' ')}.",
+    if policy.required == "flexion" and policy.required_by_condition:
+        conditions = policy.required_by_condition
+        known = all(c in confirmed for c in conditions)
+        taken = needs.take(
+            [*FLEXION_CHOICES, *needs.ids(direction="flexion")],
+            "Gently rounds the lower back (bending forward), which usually eases the nerves with "
+            + ("your " if known else "a possible ")
+            + f"{_condition_words(conditions)}.",
             SAFETY,
         )
-
-    if "disc_herniation" in confirmed:
-        needs.take(
-            DIRECTIONAL_TRIAL[phase],
-            "A careful trial of gently arching back (directional preference), which eases leg "
-            "pain for many people with a disc problem. The weekly review removes it if your "
-            "symptoms spread further down the leg.",
-            INDICATION,
-        )
-    if "piriformis_syndrome" in confirmed:
-        needs.take(
+        if taken is None:
+            needs.unmet.append(
+                Unmet(
+                    id="flexion_item",
+                    reason=(
+                        f"With {_condition_words(conditions)} the plan should bend forward, but no "
+                        "forward-bending exercise is allowed for you. Your clinician decides."
+                    ),
+                )
+            )
+    elif policy.required in ("extension", "flexion"):
+        direction = policy.required
+        taken = needs.take(
             [
-                "piriformis_stretch",
-                "seated_piriformis_stretch",
-                *(e.id for e in catalog.with_target("piriformis_length")),
+                *(EXTENSION_CHOICES if direction == "extension" else FLEXION_CHOICES),
+                *needs.ids(direction=direction),
             ],
+            (
+                "Bends the lower back backwards: your directional preference is bending "
+                "backwards, which eased your leg symptoms when it was tested."
+                if direction == "extension"
+                else "Bends the lower back forward: your directional preference is bending "
+                "forward, which eased your leg symptoms when it was tested."
+            ),
+            SAFETY,
+        )
+        if taken is None:
+            needs.unmet.append(
+                Unmet(
+                    id="directional_preference",
+                    reason=(
+                        f"Your directional preference is {direction}, but no exercise of that "
+                        "direction is allowed for you now. Please ask your clinician."
+                    ),
+                )
+            )
+    if policy.trial:
+        cause = "a disc problem" if "disc_herniation" in confirmed else "sciatica"
+        needs.take(
+            DIRECTIONAL_TRIAL,
+            "A careful trial of gently arching back. For many people with "
+            f"{cause} this eases the leg pain. If your symptoms spread further down the leg, "
+            "stop it: the review then takes it out.",
+            INDICATION,
+            trial=True,
+        )
+
+    if "piriformis_syndrome" in confirmed:
+        stretch = needs.take(
+            [*PIRIFORMIS_STRETCHES, *(e.id for e in catalog.with_target("piriformis_length"))],
             "Stretches the piriformis muscle in the buttock, which can press on the sciatic nerve.",
             INDICATION,
         )
+        if stretch is None:
+            needs.unmet.append(
+                Unmet(
+                    id="piriformis_stretch",
+                    reason=(
+                        "No piriformis stretch is allowed for you now. Please ask your clinician."
+                    ),
+                )
+            )
         if phase != "relief":
-            needs.take(
+            strength = needs.take(
                 [
-                    "clamshell",
+                    *HIP_STRENGTHENING,
                     *(e.id for e in catalog.with_target("hip_external_rotator_strength")),
                     *(e.id for e in catalog.with_target("hip_abductor_strength")),
                 ],
                 "Strengthens the hip muscles around the piriformis so they share its work.",
                 INDICATION,
             )
+            if strength is None:
+                needs.unmet.append(
+                    Unmet(
+                        id="hip_strengthening",
+                        reason=(
+                            "No hip-strengthening exercise is allowed for you now. Please ask your "
+                            "clinician."
+                        ),
+                    )
+                )
 
     for finding in findings:
-        needs.take(
-            [*finding.answers, *(e.id for e in catalog.with_target(finding.target))],
-            f"Answers your assessment: {finding.text}",
-            FINDING,
-            side=finding.side,
-        )
+        _answer(needs, finding)
 
     basic_why = {
         "relief": "One of the program's basic relief exercises.",
-        "recovery": "Builds the strength and flexibility that protect your back.",
+        "recovery": "Builds the strength and flexibility that support your back.",
         "maintenance": "Keeps your back strong and supple for good.",
     }[phase]
-    for exercise_id in BASICS[phase]:
+    for alternatives in BASICS[phase]:
         if len(needs.chosen) >= MAX_ITEMS[phase]:
             break
-        needs.take([exercise_id], basic_why, BASIC)
+        needs.take(alternatives, basic_why, BASIC)
 
     _promote_or_take(
         needs,
@@ -218,8 +293,42 @@ def select(needs: Needs, findings: list[Finding]) -> None:
         _promote_or_take(
             needs,
             "strengthen",
-            "Strengthening builds the support that keeps sciatica from coming back.",
+            "Strengthening builds the support that protects your back.",
         )
+
+
+def _answer(needs: Needs, finding: Finding) -> None:
+    """Rule 5: a finding is answered by one of its own ids' lines, else by an allowed item that
+    targets it, else it is listed as unanswered. An item chosen for another reason counts only
+    when it is on one of the finding's own lines (the old bug: a bridge chosen for the back
+    "answered" weak buttock muscles by sharing a target)."""
+    why = f"Answers your self-check: {finding.label}."
+    if needs.take(finding.answers, why, FINDING, side=finding.side):
+        return
+    catalog = needs.catalog
+    targeted = [e.id for e in catalog.with_target(finding.target)]
+    fresh = [e for e in targeted if needs.held([e]) is None]
+    if needs.take(fresh, why, FINDING, side=finding.side):
+        return
+    held = next((needs.held([e]) for e in targeted if needs.held([e]) is not None), None)
+    if held is not None:
+        needs.take([held.exercise.id], why, FINDING, side=finding.side)
+        return
+    blocked = [
+        f"{catalog[e].name}: {'; '.join(needs.pool.why_not(catalog[e]))}"
+        for e in finding.answers
+        if needs.pool.why_not(catalog[e])
+    ]
+    needs.unanswered.append(
+        Unanswered(
+            finding=finding.id,
+            reason=(
+                "No exercise that answers it is allowed for you now"
+                + (f" ({'. '.join(blocked)})" if blocked else "")
+                + "."
+            ),
+        )
+    )
 
 
 def _promote_or_take(needs: Needs, kind: str, why: str) -> None:
@@ -230,36 +339,3 @@ def _promote_or_take(needs: Needs, kind: str, why: str) -> None:
         best.priority = SAFETY
         return
     needs.take(needs.ids(kind=kind), why, SAFETY)
-
-
-def apply_variant_step(needs: Needs, step: int) -> None:
-    """Harder (step > 0) or easier (step < 0) variants: only where safe, same kind and direction."""
-    if step == 0:
-        return
-    link = "harder" if step > 0 else "easier"
-    replaced: dict[str, Choice] = {}
-    for exercise_id, choice in needs.chosen.items():
-        current = choice.exercise
-        for _ in range(abs(step)):
-            next_id = getattr(current, link)
-            if next_id is None or not needs.allowed(next_id):
-                break
-            candidate = needs.catalog[next_id]
-            if (candidate.kind, candidate.direction) != (current.kind, current.direction):
-                break
-            current = candidate
-        if current.id != exercise_id:
-            note = (
-                "A harder variant, as you have progressed."
-                if step > 0
-                else ("An easier variant while the pain settles.")
-            )
-            choice = Choice(current, choice.priority, [*choice.why, note], choice.sides)
-        if current.id in replaced:
-            merged = replaced[current.id]
-            merged.why.extend(w for w in choice.why if w not in merged.why)
-            merged.priority = min(merged.priority, choice.priority)
-            merged.sides |= choice.sides
-        else:
-            replaced[current.id] = choice
-    needs.chosen = replaced

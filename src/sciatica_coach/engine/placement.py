@@ -7,7 +7,6 @@ from sciatica_coach.engine.catalog import Dose
 from sciatica_coach.engine.dose import GENTLE, SESSION_LIMIT_S, item_seconds, phase_dose, shortened
 from sciatica_coach.engine.needs import BASICS, FILL, SAFETY, Choice, Needs
 from sciatica_coach.engine.plan_models import ItemSide, PlanItem
-from sciatica_coach.engine.safety import needs_flexion
 from sciatica_coach.engine.vocabulary import Slot
 
 # Twice daily is the program's choice (no evidence-based optimum exists, Hayden 2005); contract
@@ -39,6 +38,7 @@ def _item(choice: Choice, dose: Dose) -> PlanItem:
         exercise=choice.exercise.id,
         name=choice.exercise.name,
         kind=choice.exercise.kind,
+        level=choice.exercise.level,
         sets=dose.sets,
         reps=dose.reps,
         hold_s=dose.hold_s,
@@ -46,6 +46,7 @@ def _item(choice: Choice, dose: Dose) -> PlanItem:
         seconds=item_seconds(dose, sides=2 if side == "each" else 1),
         why=list(choice.why),
         dose_note=GENTLE,
+        trial=choice.trial,
     )
 
 
@@ -70,30 +71,35 @@ def place(needs: Needs) -> list[list[PlanItem]]:
                 used[i] += item.seconds
             break
 
+    fillers = [
+        *(exercise_id for alternatives in BASICS[needs.phase] for exercise_id in alternatives),
+        *(e.id for e in needs.catalog.exercises if e.kind in FILL_KINDS and not e.check_only),
+    ]
     for i, session in enumerate(sessions):
-        present = {item.exercise for item in session}
-        fillers = [
-            *BASICS[needs.phase],
-            *(e.id for e in needs.catalog.exercises if e.kind in FILL_KINDS),
-        ]
+        present = {needs.catalog.line_id(item.exercise) for item in session}
         for exercise_id in dict.fromkeys(fillers):
             if len(session) >= MIN_ITEMS_PER_SESSION:
                 break
-            if exercise_id in present or not needs.allowed(exercise_id):
+            line_id = needs.catalog.line_id(exercise_id)
+            held = needs.chosen.get(line_id)
+            exercise = held.exercise if held else needs.pool.entry_for(exercise_id)
+            if line_id in present or exercise is None or exercise.kind not in FILL_KINDS:
                 continue
-            exercise = needs.catalog[exercise_id]
-            if not needs.suits(exercise) or exercise.kind not in FILL_KINDS:
-                continue
-            choice = Choice(exercise, FILL, ["A gentle movement to round off the session."])
+            choice = held or Choice(exercise, FILL, ["A gentle movement to round off the session."])
             item = _item(choice, shortened(phase_dose(exercise, needs.phase)))
             if used[i] + item.seconds <= SESSION_LIMIT_S:
                 session.append(item)
                 used[i] += item.seconds
+                present.add(line_id)
     return sessions
 
 
 def problems(sessions: list[list[PlanItem]], needs: Needs) -> list[str]:
-    """Which of rules 1, 2 and 4 a placed plan breaks; empty when it keeps them all."""
+    """Which of rules 1 and 2 a placed plan breaks; empty when it keeps them all.
+
+    Rule 4's requirements that cannot be kept go into ``unmet`` instead (rule 0); rules 1 and 2
+    are the shape of every plan, so a plan that cannot keep them is not given at all.
+    """
     problems = []
     items = [item for session in sessions for item in session]
     kinds = {item.kind for item in items}
@@ -105,10 +111,6 @@ def problems(sessions: list[list[PlanItem]], needs: Needs) -> list[str]:
         problems.append("no safe stretch")
     if needs.phase != "relief" and "strengthen" not in kinds:
         problems.append("no safe strengthening exercise")
-    if needs_flexion(needs.profile) and not any(
-        needs.catalog[item.exercise].direction == "flexion" for item in items
-    ):
-        problems.append("no safe flexion exercise")
-    if any(item.exercise in needs.excluded for item in items):  # defensive: never expected
+    if any(item.exercise in needs.pool.excluded for item in items):  # never expected
         problems.append("an excluded exercise")
     return problems

@@ -1,65 +1,102 @@
-"""The planner (contract plan rules 1-6): from a profile to two gentle daily sessions.
+"""The planner (contract plan rules 0-7): from a profile to two gentle daily sessions and a walk.
 
-It works in three steps. ``needs.select`` lists, in priority order, what this person's plan must
-or should hold, each with candidate exercises; contraindications (``safety``) are checked before
-any candidate is taken. ``placement.place`` then fills the morning and evening sessions inside 20
-minutes, safety-critical items first, and ``placement.problems`` confirms rules 1, 2 and 4 hold;
-if they cannot (say a clinician excluded nearly everything), no plan is given and the person is
-sent to a clinician.
+It works in four steps. ``direction.direction_policy`` decides which way the plan may bend the
+back (rule 5); ``progression.Pool`` holds what rule 4 allows and where each progression stands;
+``needs.select`` lists, in rule 0's order, what this person's plan must or should hold, each with
+why; ``placement.place`` fills the morning and evening sessions inside 20 minutes, safety-critical
+items first, and ``placement.problems`` confirms rules 1 and 2 hold. If they cannot (say a
+clinician excluded nearly everything), no plan is given and the person is sent to a clinician.
 """
 
+from dataclasses import dataclass
 from typing import Final
 
 from sciatica_coach import __version__
 from sciatica_coach.engine import advice
+from sciatica_coach.engine.activity import WALKING, daily_walk
 from sciatica_coach.engine.assessment import GENERAL_NOTE, Finding, assess
 from sciatica_coach.engine.catalog import Catalog
-from sciatica_coach.engine.needs import (  # the program's choices, named where tests can read them
-    BASICS,
-    DIRECTIONAL_TRIAL,
-    FLEXION_CHOICES,
-    Needs,
-    apply_variant_step,
-    select,
-)
+from sciatica_coach.engine.checks import checks as offered_checks
+from sciatica_coach.engine.direction import Unmet, direction_policy
+from sciatica_coach.engine.needs import BASICS, DIRECTIONAL_TRIAL, FLEXION_CHOICES, Needs, select
+from sciatica_coach.engine.phase import phase_for
 from sciatica_coach.engine.placement import SLOTS, place, problems
-from sciatica_coach.engine.plan_models import Excluded, PlanAnswer, Session
+from sciatica_coach.engine.plan_models import Check, Excluded, PlanAnswer, PlanItem, Session
 from sciatica_coach.engine.profile import Profile
-from sciatica_coach.engine.triage import Reason, Triage, triage
-from sciatica_coach.engine.vocabulary import CONDITION_ORDER, Phase
+from sciatica_coach.engine.progression import Pool, Standing
+from sciatica_coach.engine.safety import (
+    NO_PRONE_FROM_WEEK,
+    NO_SUPINE_FROM_WEEK,
+    pregnancy_week_for_safety,
+)
+from sciatica_coach.engine.triage import Reason, Triage, pregnant_or_postpartum, triage
+from sciatica_coach.engine.vocabulary import CONDITION_ORDER, Extent, Phase
 
-__all__ = ["BASICS", "DIRECTIONAL_TRIAL", "FLEXION_CHOICES", "build_plan", "phase_for"]
+__all__ = ["BASICS", "DIRECTIONAL_TRIAL", "FLEXION_CHOICES", "Review", "build_plan"]
 
 ENGINE_VERSION: Final = __version__
 
-# Contract plan rule 3.
-RELIEF_FROM_PAIN: Final = 7
-MAINTENANCE_UP_TO_PAIN: Final = 2
 
-VARIANT_STEP_LIMIT: Final = 2
+@dataclass(frozen=True)
+class Review:
+    """What a weekly review asks of the next plan (review rules 2-4)."""
 
-
-def phase_for(profile: Profile) -> Phase:
-    """Contract plan rule 3."""
-    if profile.pain.leg >= RELIEF_FROM_PAIN or profile.pain.back >= RELIEF_FROM_PAIN:
-        return "relief"
-    if profile.pain.leg <= MAINTENANCE_UP_TO_PAIN and profile.pain.back <= MAINTENANCE_UP_TO_PAIN:
-        return "maintenance"
-    return "recovery"
+    phase: Phase
+    standing: Standing
+    extent: Extent | None = None
+    walk_minutes: int | None = None
+    no_directional: bool = False
 
 
-def _advice(assessed: Triage, profile: Profile, phase: Phase, findings: list[Finding]) -> list[str]:
+def _direction_advice(items: list[PlanItem], profile: Profile, checks: list[Check]) -> list[str]:
+    tips = []
+    trial = next((item for item in items if item.trial), None)
+    if trial is not None:
+        tips.append(
+            f"Your plan includes one careful trial of bending backwards ({trial.name.lower()}). "
+            "If it makes pain, tingling or numbness spread further down your leg, stop it and "
+            "log it: the review then takes it out."
+        )
+    if "movement_test" in checks:
+        tips.append(
+            "A short movement test, one direction a day, can show which way of bending eases "
+            "your leg. It helps the program choose your exercises."
+        )
+    week = pregnancy_week_for_safety(profile)
+    if week is not None:
+        if week >= NO_SUPINE_FROM_WEEK:
+            tips.append(
+                "In pregnancy, from about 20 weeks, avoid lying flat on your back or on your "
+                "front. Your plan uses sitting, standing, kneeling and side-lying exercises."
+            )
+        elif week >= NO_PRONE_FROM_WEEK:
+            tips.append(
+                "In pregnancy, from about 13 weeks, avoid lying on your front. Your plan leaves "
+                "out exercises done face down, and from 20 weeks it will leave out lying flat on "
+                "your back as well."
+            )
+    return tips
+
+
+def _advice(
+    assessed: Triage,
+    profile: Profile,
+    phase: Phase,
+    findings: list[Finding],
+    items: list[PlanItem],
+    checks: list[Check],
+) -> list[str]:
     tips = [*assessed.advice, advice.TWICE_DAILY, *advice.PHASE_ADVICE[phase]]
     tips.extend(
         advice.CONDITION_ADVICE[c]
         for c in CONDITION_ORDER
         if c in profile.confirmed_conditions and c in advice.CONDITION_ADVICE
     )
+    tips.extend(_direction_advice(items, profile, checks))
     if findings:
         tips.append(GENERAL_NOTE)
-    if advice.KEEP_GOING not in tips:
-        tips.append(advice.KEEP_GOING)
-    return list(dict.fromkeys(tips))
+    tips.append(advice.KEEP_GOING)
+    return advice.finished(tips, pregnant_or_postpartum=pregnant_or_postpartum(profile))
 
 
 def _no_program(assessed: Triage, findings: list[Finding], excluded: list[Excluded]) -> PlanAnswer:
@@ -67,10 +104,16 @@ def _no_program(assessed: Triage, findings: list[Finding], excluded: list[Exclud
         engine_version=ENGINE_VERSION,
         urgency=assessed.urgency,
         phase=None,
-        variant_step=0,
+        first_plan=True,
         sessions_per_day=None,
         sessions=None,
         excluded=excluded,
+        daily_activity=None,
+        checks_suggested=[],
+        go_to=list(assessed.go_to),
+        unmet=[],
+        unanswered=[],
+        clinician_review_recommended=False,
         advice=list(assessed.advice),
         reasons=list(assessed.reasons),
         red_flags=list(assessed.red_flags),
@@ -78,30 +121,31 @@ def _no_program(assessed: Triage, findings: list[Finding], excluded: list[Exclud
     )
 
 
-def build_plan(
-    profile: Profile,
-    catalog: Catalog,
-    *,
-    phase: Phase | None = None,
-    variant_step: int = 0,
-) -> PlanAnswer:
-    """The plan for ``profile``; ``phase`` and ``variant_step`` are set by the weekly review."""
+def build_plan(profile: Profile, catalog: Catalog, review: Review | None = None) -> PlanAnswer:
+    """The plan for ``profile``: a first plan, or with ``review`` the next plan of a review."""
     assessed = triage(profile)
     findings = assess(profile.assessment, profile.symptoms.leg_side)
     if assessed.urgency != "self_care":
         return _no_program(assessed, findings, [])
 
-    phase = phase or phase_for(profile)
-    variant_step = max(-VARIANT_STEP_LIMIT, min(VARIANT_STEP_LIMIT, variant_step))
-    needs = Needs(catalog, profile, phase)
+    phase = review.phase if review else phase_for(profile)
+    policy = direction_policy(profile, no_directional=review.no_directional if review else False)
+    pool = Pool(
+        catalog,
+        profile,
+        phase,
+        policy,
+        extent=review.extent if review else None,
+        standing=review.standing if review else None,
+    )
+    needs = Needs(pool)
     select(needs, findings)
-    apply_variant_step(needs, variant_step)
     placed = place(needs)
-    excluded = [Excluded(exercise=eid, reasons=reasons) for eid, reasons in needs.excluded.items()]
+    excluded = [Excluded(exercise=eid, reasons=reasons) for eid, reasons in pool.excluded.items()]
 
     problems_found = problems(placed, needs)
     if problems_found:
-        # Safest answer when the rules cannot all be kept: no program, and a clinician designs one.
+        # Safest answer when rules 1 and 2 cannot be kept: no program, and a clinician designs one.
         refused = Triage(
             urgency="routine",
             reasons=[
@@ -118,22 +162,52 @@ def build_plan(
             ],
             red_flags=assessed.red_flags,
             cleared_red_flags=assessed.cleared_red_flags,
-            advice=list(advice.URGENCY_ADVICE["routine"]),
+            go_to=assessed.go_to,
+            advice=advice.finished(
+                advice.URGENCY_ADVICE["routine"],
+                pregnant_or_postpartum=pregnant_or_postpartum(profile),
+            ),
         )
         return _no_program(refused, findings, excluded)
 
+    unmet = list(needs.unmet)
+    if WALKING in pool.excluded:
+        unmet.append(
+            Unmet(
+                id="daily_walk",
+                reason="Walking is on your list of exercises to avoid, so the plan has no daily "
+                "walk. Please ask your clinician what activity suits you instead.",
+            )
+        )
+        activity = None
+    else:
+        activity = daily_walk(profile, phase, review.walk_minutes if review else None)
+
+    on_offer = offered_checks(profile, catalog)
+    checks: list[Check] = (
+        ["movement_test"]
+        if on_offer.movement_test.offered and profile.directional_preference == "unknown"
+        else []
+    )
+    items = [item for session in placed for item in session]
     return PlanAnswer(
         engine_version=ENGINE_VERSION,
         urgency="self_care",
         phase=phase,
-        variant_step=variant_step,
+        first_plan=review is None,
         sessions_per_day=len(SLOTS),
         sessions=[
-            Session(slot=slot, seconds=sum(i.seconds for i in items), items=items)
-            for slot, items in zip(SLOTS, placed, strict=True)
+            Session(slot=slot, seconds=sum(i.seconds for i in session), items=session)
+            for slot, session in zip(SLOTS, placed, strict=True)
         ],
         excluded=excluded,
-        advice=_advice(assessed, profile, phase, findings),
+        daily_activity=activity,
+        checks_suggested=checks,
+        go_to=list(assessed.go_to),
+        unmet=unmet,
+        unanswered=list(needs.unanswered),
+        clinician_review_recommended=bool(unmet),
+        advice=_advice(assessed, profile, phase, findings, items, checks),
         reasons=list(assessed.reasons),
         red_flags=list(assessed.red_flags),
         findings=findings,

@@ -8,12 +8,14 @@ from sciatica_coach.engine.validation import FieldProblem, Input, between
 from sciatica_coach.engine.vocabulary import (
     CONTRACT,
     Condition,
+    DirectionalPreference,
     Equipment,
     Extent,
     LegSide,
     RedFlagId,
     Sex,
     SidedFinding,
+    SpineDirection,
 )
 
 Score0to10 = Annotated[int, between(0, 10)]
@@ -25,6 +27,9 @@ Reps = Annotated[int, between(0, 500)]
 Age = Annotated[int, between(0, 120)]
 PregnancyWeeks = Annotated[int, between(0, 42)]
 Days = Annotated[int, between(0, 36_500)]
+WeeksSinceBirth = Annotated[int, between(0, 6)]
+# A walk the person can keep up before leg symptoms stop them; over three hours is a typing slip.
+WalkingMinutes = Annotated[int, between(0, 180)]
 
 
 class Symptoms(Input):
@@ -34,6 +39,7 @@ class Symptoms(Input):
     numbness: bool
     weakness: bool
     onset_days: Days
+    both_legs_days: Days | None = None
 
 
 class Diagnosis(Input):
@@ -75,6 +81,11 @@ class Profile(Input):
     assessment: Assessment = Assessment()
     equipment: list[Equipment] = []
     avoid_exercises: list[str] = []
+    weeks_since_birth: WeeksSinceBirth | None = None
+    directional_preference: DirectionalPreference = "unknown"
+    avoid_directions: list[SpineDirection] = []
+    floor_ok: bool = True
+    walking_tolerance_min: WalkingMinutes | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -82,6 +93,15 @@ class Profile(Input):
             raise FieldProblem("contract", f"{self.contract!r} is not {CONTRACT!r}")
         if self.pregnancy_weeks is not None and self.sex == "male":
             raise FieldProblem("pregnancy_weeks", "must be null when sex is male")
+        if self.weeks_since_birth is not None and self.sex == "male":
+            raise FieldProblem("weeks_since_birth", "must be null when sex is male")
+        if self.directional_preference in self.avoid_directions:
+            # A direction cannot both ease the symptoms and spread them: one of the two answers
+            # is wrong, and guessing which could put the harmful one in the plan.
+            raise FieldProblem(
+                "avoid_directions",
+                f"{self.directional_preference!r} is also the directional_preference",
+            )
         return self
 
     @property

@@ -1,363 +1,562 @@
-"""The weekly review (contract review rules 1-7): progress, continue, regress or seek care.
+"""The weekly review (contract review rules 1-8): progress, continue, regress or seek care.
 
 Thresholds: a change of 2 points or 30 % on a 0-10 pain scale is the smallest that matters to
-people (Farrar 2001; Ostelo 2008). Peripheralisation means stop the movement that caused it
-(directional preference and centralisation, Long 2004).
+people (Farrar 2001; Ostelo 2008). Symptoms spreading further down the leg mean stop the movement
+that caused them (directional preference and centralisation, Long 2004). Six weeks without a
+meaningful improvement, or getting worse, calls for a clinician (NICE NG59 asks for a review of
+care that is not helping).
 """
 
 import datetime as dt
-from typing import Final, Literal, Self
-
-from pydantic import ConfigDict, Field, model_validator
+from dataclasses import dataclass, field
+from typing import Final, Literal
 
 from sciatica_coach.engine import advice
+from sciatica_coach.engine.activity import first_minutes, raised
 from sciatica_coach.engine.catalog import Catalog
-from sciatica_coach.engine.plan_models import PlanAnswer
-from sciatica_coach.engine.planner import ENGINE_VERSION, RELIEF_FROM_PAIN, build_plan, phase_for
-from sciatica_coach.engine.profile import Pain, Profile
-from sciatica_coach.engine.triage import triage
-from sciatica_coach.engine.validation import FieldProblem, Input, Output
+from sciatica_coach.engine.phase import (
+    RELIEF_FROM_PAIN,
+    earlier,
+    phase_for,
+    phase_for_pain,
+    shifted,
+)
+from sciatica_coach.engine.planner import Review as NextPlan
+from sciatica_coach.engine.planner import build_plan
+from sciatica_coach.engine.progression import Standing
+from sciatica_coach.engine.review_models import (
+    Decision,
+    PainChange,
+    Review,
+    ReviewReason,
+    ReviewRequest,
+    SessionLog,
+    centralised,
+    peripheralised,
+)
+from sciatica_coach.engine.safety import needs_flexion
+from sciatica_coach.engine.triage import pregnant_or_postpartum, triage
 from sciatica_coach.engine.vocabulary import (
-    CONTRACT,
     PHASE_ORDER,
     RED_FLAGS,
     Extent,
     Phase,
     RedFlagId,
     Slot,
-    Urgency,
-    extent_rank,
-    most_urgent,
+    SpineDirection,
 )
 
-Decision = Literal["progress", "continue", "regress", "stop_and_seek_care"]
+__all__ = ["centralised", "peripheralised", "review_week"]
 
 WINDOW_DAYS: Final = 7
 MEANINGFUL_POINTS: Final = 2  # Farrar 2001: 2 points on 0-10
 MEANINGFUL_FRACTION: Final = 0.30  # Farrar 2001, Ostelo 2008: 30 %
 PROGRESS_ADHERENCE: Final = 0.7
 HABIT_ADHERENCE_BELOW: Final = 0.5
-CLINICIAN_REVIEW_AFTER_DAYS: Final = 42  # six weeks without a 30 % improvement
+# Rule 4: progress only when this week is no more than half a point worse than the last one.
+NOT_WORSE_THAN_LAST_BY: Final = 0.5
+CLINICIAN_REVIEW_AFTER_DAYS: Final = 42  # rule 6: six weeks without a 30 % improvement
+SEVERE_PAIN: Final = RELIEF_FROM_PAIN  # rule 6: 7 or more in this window and the previous one
 SLOT_ORDER: Final[tuple[Slot, ...]] = ("morning", "midday", "afternoon", "evening")
-
-
-def peripheralised(before: Extent, after: Extent) -> bool:
-    """Review rule 2's test: the symptoms reach further down the leg after than before."""
-    return extent_rank(after) > extent_rank(before)
-
-
-def centralised(before: Extent, after: Extent) -> bool:
-    """The good direction: symptoms moving up toward the back (Long 2004)."""
-    return extent_rank(after) < extent_rank(before)
-
-
-class PlanItemRef(Input):
-    model_config = ConfigDict(extra="ignore")
-    exercise: str
-
-
-class SessionRef(Input):
-    model_config = ConfigDict(extra="ignore")
-    slot: Slot
-    items: list[PlanItemRef]
-
-
-class PlanRef(Input):
-    """The plan being reviewed: only what the review needs; the rest of a plan answer is ignored."""
-
-    model_config = ConfigDict(extra="ignore")
-    phase: Phase | None
-    sessions_per_day: int | None = Field(default=None, ge=1, le=6)
-    variant_step: int = 0
-    sessions: list[SessionRef] | None = None
-
-
-class SessionLog(Input):
-    date: dt.date = Field(strict=False)
-    slot: Slot
-    done: bool
-    pain_before: Pain | None = None
-    pain_after: Pain | None = None
-    extent_before: Extent | None = None
-    extent_after: Extent | None = None
-    exercises_done: list[str] = []
-    new_red_flags: list[RedFlagId] = []
-
-    @property
-    def peripheralised(self) -> bool:
-        if not self.done or self.extent_before is None or self.extent_after is None:
-            return False
-        return peripheralised(self.extent_before, self.extent_after)
-
-
-class ReviewRequest(Input):
-    profile: Profile
-    plan: PlanRef
-    started_on: dt.date = Field(strict=False)
-    today: dt.date = Field(strict=False)
-    baseline_pain: Pain
-    logs: list[SessionLog] = []
-
-    @model_validator(mode="after")
-    def _dates(self) -> Self:
-        if self.today < self.started_on:
-            raise FieldProblem("today", f"{self.today} is before started_on {self.started_on}")
-        for index, log in enumerate(self.logs):
-            if log.date > self.today:
-                raise FieldProblem(f"logs[{index}].date", f"{log.date} is after today {self.today}")
-        return self
-
-
-class ReviewReason(Output):
-    id: str
-    text: str
-
-
-class PainChange(Output):
-    leg: float | None
-    back: float | None
-
-
-class Review(Output):
-    contract: str = CONTRACT
-    engine_version: str = ENGINE_VERSION
-    decision: Decision
-    urgency: Urgency
-    adherence: float
-    sessions_done: int
-    sessions_planned: int
-    window_start: dt.date
-    window_end: dt.date
-    window_pain: PainChange
-    pain_change: PainChange
-    judged: Literal["leg", "back"]
-    clinician_review_recommended: bool
-    reasons: list[ReviewReason]
-    advice: list[str]
-    avoid_exercises_added: list[str]
-    plan: PlanAnswer | None
-
-
-def _mean(values: list[int]) -> float | None:
-    return round(sum(values) / len(values), 1) if values else None
+# Triage rule 8: a cleared cancer history fires again when the person is worse or not improving.
+REFIRES_WHEN_NOT_IMPROVING: Final[tuple[RedFlagId, ...]] = ("cancer_history",)
 
 
 def _ordered(logs: list[SessionLog]) -> list[SessionLog]:
     return sorted(logs, key=lambda log: (log.date, SLOT_ORDER.index(log.slot)))
 
 
-def _shift(phase: Phase, by: int) -> Phase:
-    index = max(0, min(len(PHASE_ORDER) - 1, PHASE_ORDER.index(phase) + by))
-    return PHASE_ORDER[index]
+def _mean(values: list[int]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
+@dataclass(frozen=True)
+class Window:
+    """Rule 8: the seven days up to today, never before ``started_on``."""
+
+    start: dt.date
+    end: dt.date
+    logs: list[SessionLog]
+    done: list[SessionLog]
+    planned: int
+    done_count: int
+    leg: float | None
+    back: float | None
+
+    @property
+    def adherence(self) -> float:
+        return round(min(1.0, self.done_count / self.planned), 2) if self.planned else 0.0
+
+    @property
+    def phase(self) -> Phase | None:
+        """Plan rule 3's phase for this window's pain; ``None`` without pain scores."""
+        if self.leg is None or self.back is None:
+            return None
+        return phase_for_pain(self.leg, self.back)
+
+    @property
+    def last_extent(self) -> Extent | None:
+        return next((log.extent_after for log in reversed(self.done) if log.extent_after), None)
+
+
+def window_of(request: ReviewRequest) -> Window:
+    """Today is in the window, so a session that spread the symptoms this morning counts (apps
+    call the review at once then). Today is still under way: it counts as many planned sessions
+    as have been logged so far, so an evening session not yet due is not a missed one."""
+    today = request.today
+    start = max(today - dt.timedelta(days=WINDOW_DAYS - 1), request.started_on)
+    logs = _ordered([log for log in request.logs if start <= log.date <= today])
+    done = [log for log in logs if log.done]
+    per_day = request.plan.sessions_per_day or 2
+    logged_today = len({log.slot for log in logs if log.date == today})
+    planned = per_day * (today - start).days + min(per_day, logged_today)
+    return Window(
+        start=start,
+        end=today,
+        logs=logs,
+        done=done,
+        planned=planned,
+        done_count=len({(log.date, log.slot) for log in done}),
+        leg=_mean([log.pain_before.leg for log in done if log.pain_before]),
+        back=_mean([log.pain_before.back for log in done if log.pain_before]),
+    )
+
+
+def _exercises(log: SessionLog, request: ReviewRequest) -> set[str]:
+    """What a session held: what the log lists, or the plan's session when it lists nothing."""
+    return set(log.exercises_done or request.plan.session_ids(log.slot))
+
+
+def trial_ids(request: ReviewRequest, catalog: Catalog) -> set[str]:
+    """The plan's unknown-preference trial (plan rule 5). Our plans mark it; for a plan that does
+    not, every directional item of an ``unknown`` plan made without a condition that needs
+    flexion is the trial (the only directional item rule 5 allows such a plan)."""
+    items = [item for s in request.plan.sessions or [] for item in s.items]
+    if any(item.trial is not None for item in items):
+        return {item.exercise for item in items if item.trial}
+    profile = request.profile
+    if profile.directional_preference != "unknown" or needs_flexion(profile):
+        return set()
+    return {
+        item.exercise
+        for item in items
+        if item.exercise in catalog and catalog[item.exercise].direction != "neutral"
+    }
+
+
+@dataclass
+class Spread:
+    """What rule 2 found in a week whose symptoms spread."""
+
+    reasons: list[ReviewReason] = field(default_factory=list)
+    avoid_exercises: list[str] = field(default_factory=list)
+    avoid_directions: list[SpineDirection] = field(default_factory=list)
+    no_cause: bool = False
+    clinician: bool = False
+
+
+def _names(catalog: Catalog, ids: list[str]) -> str:
+    names = [catalog[i].name.lower() for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def spread_of(request: ReviewRequest, window: Window, catalog: Catalog) -> Spread | None:
+    """Rule 2: peripheralisation in a session, or over the window; ``None`` when there was none."""
+    spreading = [log for log in window.done if log.peripheralised]
+    with_extent = [log for log in window.done if log.extent_before or log.extent_after]
+    trend = False
+    if with_extent:
+        first = with_extent[0].extent_before or with_extent[0].extent_after
+        last = with_extent[-1].extent_after or with_extent[-1].extent_before
+        trend = first is not None and last is not None and peripheralised(first, last)
+    if not spreading and not trend:
+        return None
+
+    profile, found = request.profile, Spread()
+    count = len(spreading)
+    if spreading:
+        found.reasons.append(
+            ReviewReason(
+                id="peripheralisation",
+                text=f"Your symptoms spread further down the leg in {count} session"
+                f"{'' if count == 1 else 's'} out of {len(window.done)} this week.",
+            )
+        )
+    else:
+        found.reasons.append(
+            ReviewReason(
+                id="peripheralisation",
+                text="By the end of the week your symptoms reached further down the leg than at "
+                "the start.",
+            )
+        )
+
+    trial = trial_ids(request, catalog)
+    if trial and any(_exercises(log, request) & trial for log in spreading):
+        for exercise_id in sorted(trial):
+            direction = catalog[exercise_id].direction
+            if direction in ("flexion", "extension") and direction not in profile.avoid_directions:
+                found.avoid_directions.append(direction)
+        if found.avoid_directions:
+            found.reasons.append(
+                ReviewReason(
+                    id="trial_direction_avoided",
+                    text="It spread in a session with the trial of "
+                    f"{_names(catalog, sorted(trial))}, so the plan now leaves out bending "
+                    + ("backwards" if "extension" in found.avoid_directions else "forward")
+                    + ". A movement test can show what suits you instead.",
+                )
+            )
+
+    suspects: set[str] = set()
+    if spreading:
+        suspects = set.intersection(*(_exercises(log, request) for log in spreading))
+        for log in window.done:
+            if not log.peripheralised:
+                suspects -= _exercises(log, request)
+    suspects = {s for s in suspects if s in catalog}
+    for suspect in sorted(suspects):
+        exercise = catalog[suspect]
+        line = [e.id for e in catalog.harder_line(suspect)]
+        if exercise.direction == "mixed":
+            line += [e.id for e in catalog.exercises if e.direction == "mixed"]
+        found.avoid_exercises += [
+            e for e in line if e not in profile.avoid_exercises and e not in found.avoid_exercises
+        ]
+        direction = exercise.direction
+        if (
+            direction in ("flexion", "extension")
+            and catalog.is_gentlest(suspect)
+            and direction not in profile.avoid_directions
+            and direction not in found.avoid_directions
+        ):
+            found.avoid_directions.append(direction)
+    if suspects:
+        names = _names(catalog, sorted(suspects))
+        harder = [e for e in found.avoid_exercises if e not in suspects]
+        text = f"It happened only in sessions with {names}, so that is taken out of your plan"
+        if harder:
+            text += f", with the harder steps that follow it ({_names(catalog, harder)})"
+        text += "."
+        found.reasons.append(ReviewReason(id="suspect_removed", text=text))
+    else:
+        # Rule 2: no invented cause. The next plan bends neither way, and a clinician looks.
+        found.no_cause = True
+        found.clinician = True
+        found.reasons.append(
+            ReviewReason(
+                id="no_single_cause",
+                text="No single exercise explains it, so the review does not guess. Next week's "
+                "plan leaves out bending forward or backward, and your clinician should look at "
+                "it.",
+            )
+        )
+    if count * 2 > len(window.done):
+        found.clinician = True
+        found.reasons.append(
+            ReviewReason(
+                id="spread_in_most_sessions",
+                text="It spread in more than half of this week's sessions: please see your "
+                "clinician.",
+            )
+        )
+    reviewed_directional = [
+        e for e in request.plan.exercise_ids() if e in catalog and catalog[e].direction != "neutral"
+    ]
+    if not reviewed_directional:
+        found.clinician = True
+        found.reasons.append(
+            ReviewReason(
+                id="spread_without_bending",
+                text="Your plan had no exercise that bends the back either way, so something "
+                "else is irritating the nerve: please see your clinician.",
+            )
+        )
+    return found
 
 
 def review_week(request: ReviewRequest, catalog: Catalog) -> Review:
     today, profile = request.today, request.profile
-    start = today - dt.timedelta(days=WINDOW_DAYS)
-    window = _ordered([log for log in request.logs if start <= log.date < today])
-    done = [log for log in window if log.done]
-
-    sessions_per_day = request.plan.sessions_per_day or 2
-    days_on_program = sum(
-        1 for n in range(WINDOW_DAYS) if start + dt.timedelta(days=n) >= request.started_on
-    )
-    planned = sessions_per_day * days_on_program
-    done_count = len({(log.date, log.slot) for log in done})
-    adherence = round(min(1.0, done_count / planned), 2) if planned else 0.0
-
-    leg = _mean([log.pain_before.leg for log in done if log.pain_before])
-    back = _mean([log.pain_before.back for log in done if log.pain_before])
+    window = window_of(request)
     base = request.baseline_pain
-    change = PainChange(
-        leg=None if leg is None else round(leg - base.leg, 1),
-        back=None if back is None else round(back - base.back, 1),
-    )
     judged: Literal["leg", "back"] = "leg" if base.leg >= base.back else "back"
     judged_base = base.leg if judged == "leg" else base.back
-    judged_now = leg if judged == "leg" else back
-    improvement = None if judged_now is None else judged_base - judged_now
-
+    judged_now = window.leg if judged == "leg" else window.back
+    previous = request.previous_window_pain
+    judged_before = (
+        None if previous is None else (previous.leg if judged == "leg" else previous.back)
+    )
+    change = PainChange(
+        leg=None if window.leg is None else round(window.leg - base.leg, 1),
+        back=None if window.back is None else round(window.back - base.back, 1),
+    )
+    week: dict[str, object] = {
+        "adherence": window.adherence,
+        "sessions_done": window.done_count,
+        "sessions_planned": window.planned,
+        "window_start": window.start,
+        "window_end": window.end,
+        "window_pain": PainChange(leg=window.leg, back=window.back),
+        "pain_change": change,
+        "judged": judged,
+    }
     reasons: list[ReviewReason] = []
     tips: list[str] = []
     clinician = False
 
-    week: dict[str, object] = {
-        "adherence": adherence,
-        "sessions_done": done_count,
-        "sessions_planned": planned,
-        "window_start": start,
-        "window_end": today - dt.timedelta(days=1),
-        "window_pain": PainChange(leg=leg, back=back),
-        "pain_change": change,
-        "judged": judged,
-    }
+    # Rule 3 and rule 6, worked out first: a cleared cancer history fires again on either.
+    worse_than = [
+        what
+        for what, before in (("when you started", judged_base), ("last week", judged_before))
+        if before is not None
+        and judged_now is not None
+        and judged_now - before >= MEANINGFUL_POINTS
+    ]
+    improvement = None if judged_now is None else judged_base - judged_now
+    thirty = judged_base == 0 or (
+        improvement is not None and improvement / judged_base >= MEANINGFUL_FRACTION
+    )
+    six_weeks = (today - request.started_on).days >= CLINICIAN_REVIEW_AFTER_DAYS
+    stuck = six_weeks and judged_now is not None and not thirty
+    severe_twice = (
+        judged_now is not None
+        and judged_before is not None
+        and judged_now >= SEVERE_PAIN
+        and judged_before >= SEVERE_PAIN
+    )
 
-    # Rule 1: a red flag in any log, or a profile that no longer passes triage, stops the program.
-    flags: list[RedFlagId] = sorted({f for log in request.logs for f in log.new_red_flags})
-    assessed = triage(profile)
-    if flags or assessed.urgency != "self_care":
-        levels: list[Urgency] = [RED_FLAGS[f].level for f in flags]
-        levels.append(assessed.urgency)
-        stop_urgency = most_urgent(levels)
-        reasons = [ReviewReason(id=f, text=f"You reported: {RED_FLAGS[f].text}") for f in flags]
-        reasons += [
+    # Rule 1: a red flag in any log (cleared or not: triage rule 8), a profile that no longer
+    # passes triage, or a cleared flag that fires again, stops the program.
+    reported: list[RedFlagId] = sorted({f for log in request.logs for f in log.new_red_flags})
+    refired = [
+        f
+        for f in REFIRES_WHEN_NOT_IMPROVING
+        if f in profile.cleared_red_flags and (worse_than or stuck or severe_twice)
+    ]
+    uncleared = {*reported, *refired}
+    assessed = triage(
+        profile.model_copy(
+            update={
+                "red_flags": list(dict.fromkeys([*profile.red_flags, *reported, *refired])),
+                "cleared_red_flags": [f for f in profile.cleared_red_flags if f not in uncleared],
+            }
+        )
+    )
+    if assessed.urgency != "self_care":
+        stop = [ReviewReason(id=f, text=f"You reported: {RED_FLAGS[f].text}") for f in reported]
+        stop += [
+            ReviewReason(
+                id=f"{f}_again",
+                text="A clinician cleared your cancer history before, but your pain is "
+                + ("worse" if worse_than else "not improving")
+                + ", so it needs checking again today.",
+            )
+            for f in refired
+        ]
+        stop += [
             ReviewReason(id=r.id, text=r.text) for r in assessed.reasons if r.urgency != "self_care"
         ]
         return Review.model_validate(
             {
                 **week,
                 "decision": "stop_and_seek_care",
-                "urgency": stop_urgency,
+                "urgency": assessed.urgency,
                 "clinician_review_recommended": True,
-                "reasons": reasons,
-                "advice": list(advice.URGENCY_ADVICE[stop_urgency]),
+                "reasons": list({r.id: r for r in stop}.values()),
+                "advice": assessed.advice,
+                "go_to": assessed.go_to,
                 "avoid_exercises_added": [],
+                "avoid_directions_added": [],
                 "plan": None,
             }
         )
 
+    current: Phase = request.plan.phase or phase_for(profile)
+    held = request.plan.exercise_ids()
+    last_walk = (
+        request.plan.daily_activity.minutes
+        if request.plan.daily_activity is not None
+        else first_minutes(profile, current)
+    )
+
+    if window.planned == 0:
+        # Rule 8: nothing was planned in the window yet, so there is nothing to judge.
+        next_plan = build_plan(
+            profile,
+            catalog,
+            NextPlan(phase=current, standing=Standing.of(held, catalog, 0), walk_minutes=last_walk),
+        )
+        return Review.model_validate(
+            {
+                **week,
+                "decision": "continue",
+                "urgency": next_plan.urgency,
+                "clinician_review_recommended": False,
+                "reasons": [
+                    ReviewReason(
+                        id="too_early",
+                        text="It is too early for a review: no session was due yet since the "
+                        "program started. Your plan stays as it is.",
+                    )
+                ],
+                "advice": next_plan.advice,
+                "go_to": [],
+                "avoid_exercises_added": [],
+                "avoid_directions_added": [],
+                "plan": next_plan,
+            }
+        )
+
     decision: Decision = "continue"
+    phase, step = current, 0
 
     # Rule 2: peripheralisation.
-    spreading = [log for log in done if log.peripheralised]
-    extents = [log for log in done if log.extent_before or log.extent_after]
-    trend = False
-    if extents:
-        first = extents[0].extent_before or extents[0].extent_after
-        last = extents[-1].extent_after or extents[-1].extent_before
-        trend = first is not None and last is not None and peripheralised(first, last)
-    added: list[str] = []
-    if spreading or trend:
-        decision = "regress"
-        others = [log for log in done if not log.peripheralised]
-        culprits: set[str] = set(spreading[0].exercises_done) if spreading else set()
-        for log in spreading[1:]:
-            culprits &= set(log.exercises_done)
-        for log in others:
-            culprits -= set(log.exercises_done)
-        added = sorted(c for c in culprits if c not in profile.avoid_exercises)
-        text = (
-            f"Your symptoms spread further down the leg in {len(spreading)} session"
-            f"{'' if len(spreading) == 1 else 's'} this week"
-            if spreading
-            else "By the end of the week your symptoms reached further down the leg than at the "
-            "start"
-        )
-        if added:
-            names = ", ".join(catalog[c].name.lower() for c in added if c in catalog)
-            text += (
-                f". It happened only in sessions with {names}, so that is taken out of your plan."
-            )
-        else:
-            # No single exercise explains it: a clinician should look, rather than the app guess.
-            clinician = True
-            text += ". No single exercise explains it, so please ask your clinician to look at it."
-        reasons.append(ReviewReason(id="peripheralisation", text=text))
+    spread = spread_of(request, window, catalog)
+    if spread is not None:
+        decision, step = "regress", -1
+        reasons += spread.reasons
+        clinician = clinician or spread.clinician
         tips.append(advice.STOP_IF_SPREADING)
 
-    # Rule 3: worse by 2 points or more on either side.
-    worse = [
-        side
-        for side, delta in (("leg", change.leg), ("back", change.back))
-        if delta is not None and delta >= MEANINGFUL_POINTS
-    ]
-    if worse:
+    # Rule 3: worse by 2 points or more than at the start or than last week.
+    if worse_than:
         decision = "regress"
+        clinician = True
+        now = f"{judged_now:g}"
         reasons.append(
             ReviewReason(
                 id="pain_worse",
-                text=(
-                    f"Your {' and '.join(worse)} pain is 2 points or more worse than when you "
-                    "started."
-                ),
+                text=f"Your {judged} pain averaged {now} this week: 2 points or more worse than "
+                + " and ".join(worse_than)
+                + ".",
             )
         )
+        tips.append(advice.SEE_CLINICIAN_SOON)
+        target = earlier(shifted(current, -1), window.phase or current)
+        phase, step = (current, -1) if current == "relief" else (target, 0)
 
+    # Rule 4: better than at the start by 2 points or 30 %, not worse than last week, and 0.7 of
+    # the sessions done.
     improved = improvement is not None and (
         improvement >= MEANINGFUL_POINTS
         or (judged_base > 0 and improvement / judged_base >= MEANINGFUL_FRACTION)
     )
-    # Rule 4: better by 2 points or 30 %, with adherence of 0.7 or more.
-    if decision == "continue" and improved and adherence >= PROGRESS_ADHERENCE:
+    steady = judged_before is None or (
+        judged_now is not None and judged_now <= judged_before + NOT_WORSE_THAN_LAST_BY
+    )
+    if decision == "continue" and improved and steady and window.adherence >= PROGRESS_ADHERENCE:
         decision = "progress"
+        allowed = window.phase or current
+        if PHASE_ORDER.index(allowed) > PHASE_ORDER.index(current):
+            phase, step = shifted(current, +1), 0
+            moved = f"You move on to the {phase} phase."
+        else:
+            phase, step = current, +1
+            moved = "Your exercises move one step on within this phase."
+        since = "" if judged_before is None else f" (last week {judged_before:g})"
         reasons.append(
             ReviewReason(
                 id="pain_improved",
-                text=(
-                    f"Your {judged} pain is down from {judged_base} to {judged_now:g} on average "
-                    f"and you did {adherence:.0%} of your sessions. Time to move on."
-                ),
+                text=f"Your {judged} pain averaged {judged_now:g} this week{since}, down from "
+                f"{judged_base} at the start, and you did {window.done_count} of "
+                f"{window.planned} sessions. {moved}",
             )
         )
     elif decision == "continue":
-        if improved:
-            text = (
-                f"Your {judged} pain has improved, but only {adherence:.0%} of sessions were done; "
-                "keep going at this level until the sessions are a habit."
-            )
-        elif judged_now is None:
+        if judged_now is None:
             text = "No session with a pain score was logged this week, so the plan stays as it is."
+        elif improved and not steady:
+            text = (
+                f"Your {judged} pain is better than at the start but up on last week "
+                f"({judged_before:g} to {judged_now:g}), so the plan stays at this level."
+            )
+        elif improved:
+            text = (
+                f"Your {judged} pain has improved, but {window.done_count} of {window.planned} "
+                "sessions were done. Keep going at this level until the sessions are a habit."
+            )
         else:
-            text = "Your pain has not changed by 2 points or 30 % yet; keep going at this level."
+            text = (
+                f"Your {judged} pain averaged {judged_now:g} this week against {judged_base} at "
+                "the start: not yet a change of 2 points or 30 %. Keep going at this level."
+            )
         reasons.append(ReviewReason(id="no_meaningful_change", text=text))
+
     # Rule 5: adherence under 0.5 adds advice on building the habit.
-    if adherence < HABIT_ADHERENCE_BELOW:
+    if window.adherence < HABIT_ADHERENCE_BELOW:
         reasons.append(
             ReviewReason(
-                id="low_adherence", text=f"{done_count} of {planned} sessions were done this week."
+                id="low_adherence",
+                text=f"{window.done_count} of {window.planned} sessions were done this week.",
             )
         )
         tips.append(advice.HABIT)
 
-    # Rule 6: six weeks or more without a 30 % improvement.
-    weeks_in = (today - request.started_on).days
-    thirty = judged_base == 0 or (
-        improvement is not None and improvement / judged_base >= MEANINGFUL_FRACTION
-    )
-    if weeks_in >= CLINICIAN_REVIEW_AFTER_DAYS and not thirty:
+    # Rule 6: six weeks without a 30 % improvement, or severe pain two windows running.
+    if stuck:
         clinician = True
         reasons.append(
             ReviewReason(
                 id="no_improvement_six_weeks",
-                text=(
-                    "It has been six weeks or more without your pain improving by 30 %. Please "
-                    "see your doctor or physiotherapist to check the diagnosis and the plan."
-                ),
+                text="It has been six weeks or more without your pain improving by 30 %. Please "
+                "see your doctor or physiotherapist to check the diagnosis and the plan.",
             )
         )
+    if severe_twice:
+        clinician = True
+        reasons.append(
+            ReviewReason(
+                id="severe_two_weeks",
+                text=f"Your {judged} pain averaged 7 or more this week and last week. Please see "
+                "your doctor or physiotherapist.",
+            )
+        )
+    if clinician and advice.SEE_CLINICIAN_SOON not in tips:
+        tips.append(advice.SEE_CLINICIAN_SOON)
 
-    # Next phase (rule 7: progress never ends the program; maintenance continues twice a day).
-    current: Phase = request.plan.phase or phase_for(profile)
-    step = request.plan.variant_step
-    if decision == "progress":
-        phase = _shift(current, +1)
-        step = step + 1 if phase == current else 0
-    elif decision == "regress":
-        phase = _shift(current, -1)
-        step = step - 1 if phase == current else 0
-    else:
-        phase = current
-    high = [v for v in (leg, back) if v is not None and v >= RELIEF_FROM_PAIN]
-    if high and phase != "relief":
-        # Contract plan rule 3 again: this week's pain, not last month's, decides whether
-        # equipment-based strengthening is safe.
+    # Plan rule 3 again: this week's pain, not last month's, decides whether the plan needs the
+    # gentle relief phase (and its limits on equipment and nerve-loading stretches).
+    if window.phase == "relief" and phase != "relief":
         phase, step = "relief", 0
         reasons.append(
             ReviewReason(
                 id="pain_still_high",
-                text=(
-                    "Pain averaged 7 or more this week, so the plan stays with gentle relief work."
-                ),
+                text="Pain averaged 7 or more this week, so the plan goes back to gentle "
+                "relief work.",
             )
         )
 
-    updated = profile.model_copy(update={"avoid_exercises": [*profile.avoid_exercises, *added]})
-    next_plan = build_plan(updated, catalog, phase=phase, variant_step=step)
+    # Rule 7: the program never ends; a walk grows each week the symptoms did not spread.
+    walk = last_walk if spread is not None else raised(last_walk)
+    updated = profile.model_copy(
+        update={
+            "avoid_exercises": [
+                *profile.avoid_exercises,
+                *(spread.avoid_exercises if spread else []),
+            ],
+            "avoid_directions": [
+                *profile.avoid_directions,
+                *(spread.avoid_directions if spread else []),
+            ],
+        }
+    )
+    next_plan = build_plan(
+        updated,
+        catalog,
+        NextPlan(
+            phase=phase,
+            standing=Standing.of(held, catalog, step),
+            extent=window.last_extent,
+            walk_minutes=walk,
+            no_directional=spread.no_cause if spread else False,
+        ),
+    )
     if next_plan.sessions is None:
         clinician = True
         reasons.extend(
             ReviewReason(id=r.id, text=r.text) for r in next_plan.reasons if r.id == "no_safe_plan"
         )
+    clinician = clinician or next_plan.clinician_review_recommended
     tips.extend(next_plan.advice)
     return Review.model_validate(
         {
@@ -366,8 +565,10 @@ def review_week(request: ReviewRequest, catalog: Catalog) -> Review:
             "urgency": next_plan.urgency,
             "clinician_review_recommended": clinician,
             "reasons": reasons,
-            "advice": list(dict.fromkeys(tips)),
-            "avoid_exercises_added": added,
+            "advice": advice.finished(tips, pregnant_or_postpartum=pregnant_or_postpartum(profile)),
+            "go_to": next_plan.go_to,
+            "avoid_exercises_added": spread.avoid_exercises if spread else [],
+            "avoid_directions_added": spread.avoid_directions if spread else [],
             "plan": next_plan,
         }
     )

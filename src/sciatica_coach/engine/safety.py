@@ -1,16 +1,28 @@
-"""Contraindications (contract, plan rule 4): what may never be in a person's plan.
+"""Contraindications (contract plan rule 4): what may never be in a person's plan.
 
-Every rule here is checked before anything is chosen, whatever else the plan wants.
+Every rule here is checked before anything is chosen, whatever else the plan wants (rule 0: red
+flags, then the avoid lists, then these exclusions, rank above every requirement). The self-checks
+use the same rules (checks rule 2), so a check is never offered in a position a plan would refuse.
 """
 
 from typing import Final
 
 from sciatica_coach.engine.catalog import Exercise
 from sciatica_coach.engine.profile import Profile
-from sciatica_coach.engine.vocabulary import CONDITION_ORDER, Condition, Phase
+from sciatica_coach.engine.vocabulary import (
+    CONDITION_ORDER,
+    Condition,
+    Direction,
+    Extent,
+    Phase,
+    SpineDirection,
+    extent_rank,
+)
 
-# Extension narrows the spinal canal and loads the pars and facet joints: NICE NG59 and the
-# physiotherapy literature on stenosis and spondylolisthesis favour flexion-biased exercise.
+# Extension narrows the spinal canal and the nerve exits and loads the pars and facet joints, so
+# physiotherapists usually give people with stenosis or spondylolisthesis flexion-biased exercise
+# (contract plan rule 4). It is clinical reasoning and usual practice, with low-quality trial
+# evidence behind it (Macedo 2013, a systematic review on stenosis), not a NICE recommendation.
 FLEXION_ONLY_CONDITIONS: Final[tuple[Condition, ...]] = (
     "spinal_stenosis",
     "isthmic_spondylolisthesis",
@@ -20,6 +32,10 @@ FLEXION_ONLY_CONDITIONS: Final[tuple[Condition, ...]] = (
 # compress the vena cava (supine hypotension). Contract plan rule 4.
 NO_PRONE_FROM_WEEK: Final = 13
 NO_SUPINE_FROM_WEEK: Final = 20
+# Rule 4: getting down to the floor and up again is hard or unsafe (floor_ok false).
+OFF_THE_FLOOR: Final = ("sitting", "standing")
+# Rule 4: nerve-loading positions wait while symptoms reach this far down the leg.
+NERVE_SENSITIVE_FROM: Final[Extent] = "below_knee"
 
 
 def pregnancy_week_for_safety(profile: Profile) -> int | None:
@@ -39,15 +55,39 @@ def needs_flexion(profile: Profile) -> list[Condition]:
     return [c for c in FLEXION_ONLY_CONDITIONS if c in profile.all_conditions]
 
 
-def exclusion_reasons(exercise: Exercise, profile: Profile, phase: Phase) -> list[str]:
+def counts_as(direction: Direction) -> set[SpineDirection]:
+    """Rule 4: ``mixed`` counts as extension and as flexion wherever a rule excludes either."""
+    if direction == "mixed":
+        return {"flexion", "extension"}
+    if direction in ("flexion", "extension"):
+        return {direction}
+    return set()
+
+
+def nerve_sensitive(phase: Phase, extent: Extent) -> bool:
+    """Rule 4: no ``loads_nerve`` item in relief, or with symptoms below the knee or in the foot."""
+    return phase == "relief" or extent_rank(extent) >= extent_rank(NERVE_SENSITIVE_FROM)
+
+
+def exclusion_reasons(
+    exercise: Exercise, profile: Profile, phase: Phase, extent: Extent | None = None
+) -> list[str]:
     """Why ``exercise`` may not be in this person's plan; empty when it may.
 
-    Contraindications honour every listed diagnosis, confirmed or not: a suspected stenosis is
-    reason enough to avoid arching back.
+    ``extent`` is how far down the leg the symptoms reach now: the profile's, or after a review
+    the window's last ``extent_after``. Contraindications honour every listed diagnosis,
+    confirmed or not: a suspected stenosis is reason enough to avoid arching back.
     """
     reasons: list[str] = []
-    conditions = profile.all_conditions
-    if exercise.direction == "extension":
+    if exercise.id in profile.avoid_exercises:
+        reasons.append("avoid_exercises: your clinician or a weekly review asked you to avoid it")
+    directions = counts_as(exercise.direction)
+    reasons.extend(
+        f"avoid_directions: {direction} spread your symptoms, so it is left out"
+        for direction in profile.avoid_directions
+        if direction in directions
+    )
+    if "extension" in directions:
         reasons.extend(
             f"{condition}: avoids movements that arch the lower back backwards (extension)"
             for condition in needs_flexion(profile)
@@ -64,15 +104,20 @@ def exclusion_reasons(exercise: Exercise, profile: Profile, phase: Phase) -> lis
     reasons.extend(
         f"{condition}: not advised with this condition"
         for condition in CONDITION_ORDER
-        if condition in exercise.contraindications and condition in conditions
+        if condition in exercise.contraindications and condition in profile.all_conditions
     )
     missing = [item for item in exercise.equipment if item not in profile.equipment]
     if missing:
         reasons.append(
             f"equipment: needs {', '.join(missing)}, which is not in your equipment list"
         )
-    if exercise.id in profile.avoid_exercises:
-        reasons.append("avoid_exercises: your clinician or a weekly review asked you to avoid it")
+    if not profile.floor_ok and exercise.position not in OFF_THE_FLOOR:
+        reasons.append("floor: only sitting and standing exercises, as the floor is hard for you")
+    if exercise.loads_nerve and nerve_sensitive(phase, extent or profile.symptoms.extent):
+        reasons.append(
+            "nerve: stretches the sciatic nerve, which waits while the pain is high or the "
+            "symptoms reach below the knee"
+        )
     if phase == "relief" and exercise.kind == "strengthen" and exercise.equipment:
         reasons.append("relief phase: strengthening with equipment waits until the pain settles")
     return reasons

@@ -1,7 +1,9 @@
-"""Triage: how urgently the person needs a clinician, before any exercise (contract, triage rules).
+"""Triage: how urgently the person needs a clinician, before any exercise (contract triage rules).
 
-Rule sources: red-flag levels from the contract vocabulary, which follows NICE NG59 and the national
-suspected cauda equina pathway; no score is used, because any one cauda equina sign is enough.
+Rule sources: each red flag's level, whether a clinician may clear it, and where it sends the
+person come from the contract vocabulary (the GIRFT suspected cauda equina pathway, NICE CKS low
+back pain red flags, NICE NG234, NHS maternity and clot advice). No score is used: any one cauda
+equina sign is enough.
 """
 
 from typing import Final
@@ -10,17 +12,20 @@ from sciatica_coach.engine import advice
 from sciatica_coach.engine.profile import Profile
 from sciatica_coach.engine.validation import Output
 from sciatica_coach.engine.vocabulary import (
-    CLEARABLE_LEVELS,
+    PLACE_ORDER,
     RED_FLAGS,
     URGENCY_ORDER,
+    Place,
     RedFlagId,
     Urgency,
     most_urgent,
 )
 
 # NICE NG59 covers people aged 16 and over; a child or young teenager with sciatica needs a
-# doctor's assessment before any self-directed program.
+# doctor's assessment before any self-directed program (rule 10).
 MINIMUM_AGE: Final = 16
+# Rule 3: pain in both legs for up to six weeks is new enough to be a possible cauda equina sign.
+BOTH_LEGS_NEW_UP_TO_DAYS: Final = 42
 
 
 class Reason(Output):
@@ -33,6 +38,7 @@ class ActiveRedFlag(Output):
     id: RedFlagId
     level: Urgency
     text: str
+    where: Place
     implied: bool
 
 
@@ -41,6 +47,7 @@ class Triage(Output):
     reasons: list[Reason]
     red_flags: list[ActiveRedFlag]
     cleared_red_flags: list[RedFlagId]
+    go_to: list[Place]
     advice: list[str]
 
 
@@ -48,37 +55,71 @@ def _flag_order(flag: RedFlagId) -> tuple[int, int]:
     return URGENCY_ORDER.index(RED_FLAGS[flag].level), list(RED_FLAGS).index(flag)
 
 
+def implied_flag(profile: Profile) -> RedFlagId | None:
+    """Rule 3: the flag that pain in both legs is, asked or not."""
+    if profile.symptoms.leg_side != "both":
+        return None
+    days = profile.symptoms.both_legs_days
+    if days is None or days <= BOTH_LEGS_NEW_UP_TO_DAYS:
+        # Not knowing how long must never turn a possible emergency into a routine visit.
+        return "bilateral_sciatica"
+    return "bilateral_longstanding"
+
+
+def places(flags: list[ActiveRedFlag]) -> list[Place]:
+    """Rule 6's ``go_to``: where the flags send the person, most urgent first."""
+    ordered = sorted(
+        flags, key=lambda f: (URGENCY_ORDER.index(f.level), PLACE_ORDER.index(f.where))
+    )
+    return list(dict.fromkeys(f.where for f in ordered))
+
+
+def where_to_go_advice(flags: list[ActiveRedFlag]) -> list[str]:
+    """Rule 6: for each place, where to go in the vocabulary's words, and why, flag by flag."""
+    lines = []
+    for place in places(flags):
+        whys = " ".join(advice.FLAG_WHY[f.id] for f in flags if f.where == place)
+        lines.append(f"{advice.GO[place]}. {whys}")
+    return lines
+
+
 def triage(profile: Profile) -> Triage:
     reasons: list[Reason] = []
     flags = set(profile.red_flags)
-    implied: set[RedFlagId] = set()
-    if profile.symptoms.leg_side == "both" and "bilateral_sciatica" not in flags:
-        # Rule 3: pain in both legs is itself the bilateral sciatica flag, asked or not.
-        implied.add("bilateral_sciatica")
+    implied = implied_flag(profile)
+    implied_set: set[RedFlagId] = set()
+    if implied is not None and implied not in flags:
+        implied_set.add(implied)
     requested_clearance = set(profile.cleared_red_flags)
 
     active: list[ActiveRedFlag] = []
     cleared: list[RedFlagId] = []
-    for flag in sorted(flags | implied, key=_flag_order):
+    for flag in sorted(flags | implied_set, key=_flag_order):
         entry = RED_FLAGS[flag]
-        if flag in requested_clearance and entry.level in CLEARABLE_LEVELS:
+        if flag in requested_clearance and entry.clearable:
             cleared.append(flag)
             reasons.append(
                 Reason(
                     id=f"{flag}_cleared",
-                    text=f"A clinician has reviewed this and cleared it: {entry.text}",
+                    text=f"A clinician has assessed this and cleared it: {entry.text}",
                     urgency="self_care",
                 )
             )
             continue
         active.append(
-            ActiveRedFlag(id=flag, level=entry.level, text=entry.text, implied=flag in implied)
+            ActiveRedFlag(
+                id=flag,
+                level=entry.level,
+                text=entry.text,
+                where=entry.where,
+                implied=flag in implied_set,
+            )
         )
         text = entry.text
-        if flag in implied:
+        if flag in implied_set:
             text = f"You said the pain is in both legs. {text}"
         if flag in requested_clearance:
-            # Rule 1: only a clearable level may be cleared. Refusing the whole profile instead
+            # Rule 1: only a clearable flag may be cleared. Refusing the whole profile instead
             # would hide the emergency answer, so the clearance is ignored and said to be.
             text += " This sign cannot be marked as cleared; it always needs a doctor when present."
         reasons.append(Reason(id=flag, text=text, urgency=entry.level))
@@ -121,12 +162,23 @@ def triage(profile: Profile) -> Triage:
                 urgency="self_care",
             )
         )
-    tips = list(advice.URGENCY_ADVICE[urgency])
+    tips = [*where_to_go_advice(active), *advice.URGENCY_ADVICE[urgency]]
     if profile.symptoms.weakness and urgency in ("soon", "routine", "self_care"):
-        tips.append(
-            "You mentioned some weakness in the leg. If it gets worse, or your foot starts to drop "
-            "or catch when you walk, see a doctor the same day."
-        )
+        tips.append(advice.WEAKNESS)
     return Triage(
-        urgency=urgency, reasons=reasons, red_flags=active, cleared_red_flags=cleared, advice=tips
+        urgency=urgency,
+        reasons=reasons,
+        red_flags=active,
+        cleared_red_flags=cleared,
+        go_to=places(active),
+        advice=advice.finished(tips, pregnant_or_postpartum=pregnant_or_postpartum(profile)),
+    )
+
+
+def pregnant_or_postpartum(profile: Profile) -> bool:
+    """Rule 7: who is asked about the pregnancy warning signs (and given them in the advice)."""
+    return (
+        profile.pregnancy_weeks is not None
+        or profile.weeks_since_birth is not None
+        or "pregnancy_related" in profile.all_conditions
     )

@@ -19,13 +19,21 @@ RedFlagId = Literal[
     "bilateral_leg_weakness",
     "progressive_weakness",
     "bilateral_sciatica",
+    "bilateral_longstanding",
     "gait_disturbance",
     "fever_or_infection",
+    "infection_risk",
     "significant_trauma",
+    "fracture_risk",
     "cancer_history",
     "unexplained_weight_loss",
     "constant_night_pain",
+    "pregnancy_warning_signs",
+    "calf_swelling",
+    "breathless_chest_pain",
 ]
+# Where each red flag sends the person (``where_to_go``), most urgent first.
+Place = Literal["emergency_department", "maternity_unit", "same_day_doctor", "doctor_within_days"]
 Condition = Literal[
     "disc_herniation",
     "spinal_stenosis",
@@ -45,6 +53,8 @@ Sex = Literal["female", "male", "other", "unspecified"]
 LegSide = Literal["left", "right", "both", "none"]
 SidedFinding = Literal["negative", "positive_left", "positive_right", "positive_both"]
 Slot = Literal["morning", "midday", "afternoon", "evening"]
+SpineDirection = Literal["flexion", "extension"]
+DirectionalPreference = Literal["extension", "flexion", "none", "unknown"]
 
 URGENCY_ORDER: Final[tuple[Urgency, ...]] = get_args(Urgency)  # most urgent first
 EXTENT_ORDER: Final[tuple[Extent, ...]] = get_args(Extent)  # least to most peripheral
@@ -52,11 +62,16 @@ PHASE_ORDER: Final[tuple[Phase, ...]] = get_args(Phase)
 CONDITION_ORDER: Final[tuple[Condition, ...]] = get_args(Condition)
 
 
+PLACE_ORDER: Final[tuple[Place, ...]] = get_args(Place)
+
+
 @dataclass(frozen=True, slots=True)
 class RedFlag:
     id: RedFlagId
     level: Urgency
+    clearable: bool
     text: str
+    where: Place
 
 
 def _load() -> dict[str, Any]:
@@ -68,10 +83,21 @@ def _load() -> dict[str, Any]:
 VOCABULARY: Final = _load()
 
 RED_FLAGS: Final[dict[RedFlagId, RedFlag]] = {
-    fid: RedFlag(id=fid, level=entry["level"], text=entry["text"])
+    fid: RedFlag(
+        id=fid,
+        level=entry["level"],
+        clearable=entry["clearable"],
+        text=entry["text"],
+        where=entry["where"],
+    )
     for fid, entry in VOCABULARY["red_flags"].items()
 }
-CLEARABLE_LEVELS: Final[frozenset[Urgency]] = frozenset(VOCABULARY["clearable_levels"])
+WHERE_TO_GO: Final[dict[Place, str]] = dict(VOCABULARY["where_to_go"])
+DIRECTIONAL_PREFERENCE_TEXT: Final[dict[DirectionalPreference, str]] = {
+    key: value
+    for key, value in VOCABULARY["directional_preference"].items()
+    if not key.startswith("_")
+}
 URGENCY_TEXT: Final[dict[Urgency, str]] = {
     level: VOCABULARY["urgency_levels"][level] for level in URGENCY_ORDER
 }

@@ -1,0 +1,119 @@
+"""What a plan may hold, and where each progression stands (contract plan rule 4).
+
+A *line* is a progression: the catalog's chain of ``easier``/``harder`` entries, gentlest first.
+A first plan starts every line at level 1, and a directional line at its gentlest entry
+(``prone_lying``, never ``prone_on_elbows``). A plan made by a review finds each line where the
+reviewed plan had it and moves it at most one step (``step``), skipping entries that are not
+allowed; a line new to the plan starts at level 1 like in a first plan.
+"""
+
+from dataclasses import dataclass, field
+
+from sciatica_coach.engine.catalog import Catalog, Exercise
+from sciatica_coach.engine.direction import DirectionPolicy
+from sciatica_coach.engine.profile import Profile
+from sciatica_coach.engine.safety import exclusion_reasons
+from sciatica_coach.engine.vocabulary import Extent, Phase
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where the reviewed plan had each line, and which way the review moves them."""
+
+    positions: dict[str, str] = field(default_factory=dict)  # line id -> exercise id
+    step: int = 0  # +1 one step harder, -1 one step easier, 0 stay
+
+    @classmethod
+    def of(cls, exercise_ids: list[str], catalog: Catalog, step: int) -> "Standing":
+        positions = {catalog.line_id(e): e for e in exercise_ids if e in catalog}
+        return cls(positions=positions, step=max(-1, min(1, step)))
+
+
+@dataclass(frozen=True)
+class Move:
+    """A line the review moved: from the reviewed plan's entry to this plan's."""
+
+    from_id: str
+    to_id: str
+
+
+class Pool:
+    """The entries a plan may take, with the reasons for those it may not."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        profile: Profile,
+        phase: Phase,
+        policy: DirectionPolicy,
+        *,
+        extent: Extent | None = None,
+        standing: Standing | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.profile = profile
+        self.phase = phase
+        self.policy = policy
+        self.standing = standing or Standing()
+        # Rule 4's exclusions for this person: what the plan says was left out, and why.
+        self.excluded: dict[str, list[str]] = {}
+        for exercise in catalog.exercises:
+            if exercise.check_only:
+                continue
+            reasons = exclusion_reasons(exercise, profile, phase, extent)
+            if reasons:
+                self.excluded[exercise.id] = reasons
+        self.moves: dict[str, Move] = {}
+
+    def usable(self, exercise: Exercise, *, trial: bool = False) -> bool:
+        """``trial``: taking the unknown-preference trial, the one directional item it allows."""
+        return (
+            not exercise.check_only
+            and exercise.id not in self.excluded
+            and self.phase in exercise.phases
+            and self.policy.permits(exercise.direction, trial=trial)
+        )
+
+    def why_not(self, exercise: Exercise) -> list[str]:
+        """Why ``exercise`` cannot answer a need now (for ``unanswered``)."""
+        reasons = list(self.excluded.get(exercise.id, []))
+        if not self.policy.permits(exercise.direction, trial=True):
+            reasons.append(f"direction: this plan holds no {exercise.direction} item")
+        if self.phase not in exercise.phases:
+            reasons.append(f"{self.phase} phase: not used in this phase")
+        return reasons
+
+    def entry_for(self, candidate: str, *, trial: bool = False) -> Exercise | None:
+        """The entry of ``candidate``'s line this plan would hold; ``None`` when none may."""
+        line = self.catalog.progression(candidate)
+        line_id = line[0].id
+        held = self.standing.positions.get(line_id)
+        if held is not None:
+            entry = self._moved(line, [e.id for e in line].index(held), trial)
+            if entry is not None and entry.id != held:
+                self.moves[line_id] = Move(from_id=held, to_id=entry.id)
+            return entry
+        if line[0].direction != "neutral":
+            # A directional line always starts at its gentlest entry, or not at all.
+            first = line[0]
+            return first if first.level == 1 and self.usable(first, trial=trial) else None
+        at = [e.id for e in line].index(candidate)
+        return next(
+            (e for e in reversed(line[: at + 1]) if e.level == 1 and self.usable(e, trial=trial)),
+            None,
+        )
+
+    def _moved(self, line: tuple[Exercise, ...], at: int, trial: bool) -> Exercise | None:
+        def usable(exercise: Exercise) -> bool:
+            return self.usable(exercise, trial=trial)
+
+        step = self.standing.step
+        if step > 0:
+            harder = next((e for e in line[at + 1 :] if usable(e)), None)
+            if harder is not None:
+                return harder
+        if step < 0 or not usable(line[at]):
+            easier = next((e for e in reversed(line[:at]) if usable(e)), None)
+            if easier is not None or not usable(line[at]):
+                return easier
+        return line[at]
