@@ -72,9 +72,10 @@ def week_of_logs(
 ) -> list[dict[str, Any]]:
     import datetime as dt
 
+    """``days`` of logs up to and including ``today``: the review's window."""
     end = dt.date.fromisoformat(today)
     logs = []
-    for back in range(days, 0, -1):
+    for back in range(days - 1, -1, -1):
         day = (end - dt.timedelta(days=back)).isoformat()
         for slot in ("morning", "evening")[:per_day]:
             logs.append(log(day, slot, pain=pain, exercises=exercises))

@@ -2,7 +2,7 @@
 with why, taken only from those the pool allows, in the order of rule 0's precedence.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -125,15 +125,16 @@ class Needs:
         side: str | None = None,
         *,
         trial: bool = False,
+        fits: Callable[[Exercise], bool] | None = None,
     ) -> Choice | None:
         """Give ``why`` to a choice on one of ``candidates``' lines: one already made, else the
-        first line the pool allows. ``None`` when none may be taken."""
+        first line the pool allows (and ``fits``, if given). ``None`` when none may be taken."""
         ordered = [c for c in dict.fromkeys(candidates) if c in self.catalog]
         choice = self.held(ordered)
         new = choice is None
         if choice is None:
             found = (self.pool.entry_for(c, trial=trial) for c in ordered)
-            entry = next((e for e in found if e is not None), None)
+            entry = next((e for e in found if e is not None and (fits is None or fits(e))), None)
             if entry is None:
                 return None
             choice = Choice(exercise=entry, priority=priority, why=[], trial=trial)
@@ -308,9 +309,20 @@ def _answer(needs: Needs, finding: Finding) -> None:
     catalog = needs.catalog
     targeted = [e.id for e in catalog.with_target(finding.target)]
     fresh = [e for e in targeted if needs.held([e]) is None]
-    if needs.take(fresh, why, FINDING, side=finding.side):
+
+    def targets_it(exercise: Exercise) -> bool:
+        return finding.target in exercise.targets
+
+    if needs.take(fresh, why, FINDING, side=finding.side, fits=targets_it):
         return
-    held = next((needs.held([e]) for e in targeted if needs.held([e]) is not None), None)
+    held = next(
+        (
+            choice
+            for choice in (needs.held([e]) for e in targeted)
+            if choice is not None and targets_it(choice.exercise)
+        ),
+        None,
+    )
     if held is not None:
         needs.take([held.exercise.id], why, FINDING, side=finding.side)
         return

@@ -95,13 +95,6 @@ class Profile(Input):
             raise FieldProblem("pregnancy_weeks", "must be null when sex is male")
         if self.weeks_since_birth is not None and self.sex == "male":
             raise FieldProblem("weeks_since_birth", "must be null when sex is male")
-        if self.directional_preference in self.avoid_directions:
-            # A direction cannot both ease the symptoms and spread them: one of the two answers
-            # is wrong, and guessing which could put the harmful one in the plan.
-            raise FieldProblem(
-                "avoid_directions",
-                f"{self.directional_preference!r} is also the directional_preference",
-            )
         return self
 
     @property

@@ -102,14 +102,15 @@ class Window:
 def window_of(request: ReviewRequest) -> Window:
     """Today is in the window, so a session that spread the symptoms this morning counts (apps
     call the review at once then). Today is still under way: it counts as many planned sessions
-    as have been logged so far, so an evening session not yet due is not a missed one."""
+    as have been done so far, so an evening session not yet due is not a missed one (and a missed
+    session may be logged or left out, with the same result)."""
     today = request.today
     start = max(today - dt.timedelta(days=WINDOW_DAYS - 1), request.started_on)
     logs = _ordered([log for log in request.logs if start <= log.date <= today])
     done = [log for log in logs if log.done]
     per_day = request.plan.sessions_per_day or 2
-    logged_today = len({log.slot for log in logs if log.date == today})
-    planned = per_day * (today - start).days + min(per_day, logged_today)
+    done_today = len({log.slot for log in done if log.date == today})
+    planned = per_day * (today - start).days + min(per_day, done_today)
     return Window(
         start=start,
         end=today,
@@ -208,12 +209,14 @@ def spread_of(request: ReviewRequest, window: Window, catalog: Catalog) -> Sprea
                 )
             )
 
+    # A suspect is in every spreading session and in none of the others; with no other session
+    # to compare with, nothing can be singled out.
+    calm = [log for log in window.done if not log.peripheralised]
     suspects: set[str] = set()
-    if spreading:
+    if spreading and calm:
         suspects = set.intersection(*(_exercises(log, request) for log in spreading))
-        for log in window.done:
-            if not log.peripheralised:
-                suspects -= _exercises(log, request)
+        for log in calm:
+            suspects -= _exercises(log, request)
     suspects = {s for s in suspects if s in catalog}
     for suspect in sorted(suspects):
         exercise = catalog[suspect]
@@ -246,9 +249,9 @@ def spread_of(request: ReviewRequest, window: Window, catalog: Catalog) -> Sprea
         found.reasons.append(
             ReviewReason(
                 id="no_single_cause",
-                text="No single exercise explains it, so the review does not guess. Next week's "
-                "plan leaves out bending forward or backward, and your clinician should look at "
-                "it.",
+                text="No single exercise can be picked out from these sessions, so the review does "
+                "not guess. Next week's plan leaves out bending forward or backward, and your "
+                "clinician should look at it.",
             )
         )
     if count * 2 > len(window.done):

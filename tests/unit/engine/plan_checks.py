@@ -1,12 +1,18 @@
-"""Checks of the contract's plan rules, shared by the rule tests and the property tests."""
+"""Checks of the contract's plan rules, shared by the rule tests and the property tests.
+
+They are written from the contract's words, not from the engine's code, so that a test can catch
+the engine disagreeing with the contract.
+"""
 
 from typing import Any
 
-from sciatica_coach.engine.catalog import load_catalog
+from sciatica_coach.engine.catalog import Exercise, load_catalog
 from sciatica_coach.engine.dose import SESSION_LIMIT_S
-from sciatica_coach.engine.safety import NO_PRONE_FROM_WEEK, NO_SUPINE_FROM_WEEK
 
 FLEXION_ONLY = {"spinal_stenosis", "isthmic_spondylolisthesis", "degenerative_spondylolisthesis"}
+NO_PRONE_FROM_WEEK = 13
+NO_SUPINE_FROM_WEEK = 20
+EXTENT = ["none", "back", "buttock", "thigh", "below_knee", "foot"]
 
 
 def items(plan: dict[str, Any]) -> list[dict[str, Any]]:
@@ -17,9 +23,24 @@ def exercise_ids(plan: dict[str, Any]) -> set[str]:
     return {item["exercise"] for item in items(plan)}
 
 
-def tags(plan: dict[str, Any], tag: str) -> set[str]:
+def chosen(plan: dict[str, Any]) -> list[Exercise]:
     catalog = load_catalog()
-    return {str(getattr(catalog[item["exercise"]], tag)) for item in items(plan)}
+    return [catalog[item["exercise"]] for item in items(plan)]
+
+
+def tags(plan: dict[str, Any], tag: str) -> set[str]:
+    return {str(getattr(exercise, tag)) for exercise in chosen(plan)}
+
+
+def directions(plan: dict[str, Any]) -> set[str]:
+    """The spine directions of the plan's directional items; ``mixed`` counts as both."""
+    found: set[str] = set()
+    for exercise in chosen(plan):
+        if exercise.direction == "mixed":
+            found |= {"flexion", "extension", "mixed"}
+        elif exercise.direction != "neutral":
+            found.add(exercise.direction)
+    return found
 
 
 def assert_rule_1(plan: dict[str, Any]) -> None:
@@ -38,16 +59,28 @@ def assert_rule_2(plan: dict[str, Any]) -> None:
         assert "strengthen" in kinds
 
 
-def assert_rule_4(plan: dict[str, Any], profile: dict[str, Any]) -> None:
-    catalog = load_catalog()
-    conditions = {d["condition"] for d in profile["diagnoses"]}
-    chosen = [catalog[item["exercise"]] for item in items(plan)]
+def pregnancy_week(profile: dict[str, Any]) -> int | None:
     weeks = profile.get("pregnancy_weeks")
+    conditions = {d["condition"] for d in profile["diagnoses"]}
     if weeks is None and "pregnancy_related" in conditions:
-        weeks = NO_SUPINE_FROM_WEEK
-    for exercise in chosen:
+        return NO_SUPINE_FROM_WEEK
+    return weeks  # type: ignore[no-any-return]
+
+
+def assert_rule_4(
+    plan: dict[str, Any], profile: dict[str, Any], *, extent: str | None = None
+) -> None:
+    """Rule 4's exclusions; ``extent`` is the window's last extent for a plan made by a review."""
+    conditions = {d["condition"] for d in profile["diagnoses"]}
+    weeks = pregnancy_week(profile)
+    avoid_directions = set(profile.get("avoid_directions", []))
+    reach = EXTENT.index(extent or profile["symptoms"]["extent"])
+    for exercise in chosen(plan):
+        spine = {"flexion", "extension"} if exercise.direction == "mixed" else {exercise.direction}
+        assert not exercise.check_only, exercise.id
         if conditions & FLEXION_ONLY:
-            assert exercise.direction != "extension", exercise.id
+            assert "extension" not in spine, exercise.id
+        assert not spine & avoid_directions, exercise.id
         if weeks is not None and weeks >= NO_PRONE_FROM_WEEK:
             assert exercise.position != "prone", exercise.id
         if weeks is not None and weeks >= NO_SUPINE_FROM_WEEK:
@@ -57,10 +90,28 @@ def assert_rule_4(plan: dict[str, Any], profile: dict[str, Any]) -> None:
         assert set(exercise.equipment) <= set(profile.get("equipment", [])), exercise.id
         assert exercise.id not in profile.get("avoid_exercises", []), exercise.id
         assert not conditions & set(exercise.contraindications), exercise.id
+        if profile.get("floor_ok", True) is False:
+            assert exercise.position in ("sitting", "standing"), exercise.id
+        if plan["phase"] == "relief" or reach >= EXTENT.index("below_knee"):
+            assert not exercise.loads_nerve, exercise.id
         if plan["phase"] == "relief" and exercise.kind == "strengthen":
             assert not exercise.equipment, exercise.id
-    if conditions & FLEXION_ONLY:
-        assert any(e.direction == "flexion" for e in chosen)
+        if plan.get("first_plan"):
+            assert exercise.level == 1, exercise.id
+            if exercise.direction != "neutral":
+                assert exercise.easier is None, exercise.id
+    if conditions & FLEXION_ONLY and "flexion" not in avoid_directions and not plan["unmet"]:
+        assert any(e.direction == "flexion" for e in chosen(plan))
+
+
+def assert_one_direction(plan: dict[str, Any], profile: dict[str, Any]) -> None:
+    """Rule 5: a plan's directional items all go one way, unless the preference is ``none``."""
+    if profile.get("directional_preference", "unknown") == "none":
+        return
+    found = directions(plan) - {"mixed"}
+    assert len(found) <= 1, found
+    if profile.get("directional_preference", "unknown") == "unknown":
+        assert "mixed" not in directions(plan)
 
 
 def assert_rule_6(plan: dict[str, Any]) -> None:

@@ -52,22 +52,35 @@ def profiles(draw: st.DrawFn, *, red_flag_chance: bool = True) -> dict[str, Any]
             max_size=3,
         )
     )
+    leg_side = draw(st.sampled_from(["left", "right", "none", "left", "right", "both"]))
+    preference = draw(st.sampled_from(["unknown", "unknown", "extension", "flexion", "none"]))
+    avoid = draw(st.lists(st.sampled_from(["flexion", "extension"]), unique=True, max_size=2))
     return {
         "contract": "sciatica-coach/1",
         "age": draw(st.integers(16, 100)),
         "sex": sex,
         "pregnancy_weeks": None if sex == "male" else draw(st.none() | st.integers(0, 42)),
+        "weeks_since_birth": None if sex == "male" else draw(st.none() | st.integers(0, 6)),
         "symptoms": {
-            "leg_side": draw(st.sampled_from(["left", "right", "none", "left", "right", "both"])),
+            "leg_side": leg_side,
             "extent": draw(st.sampled_from(EXTENT_ORDER)),
             "pins_and_needles": draw(st.booleans()),
             "numbness": draw(st.booleans()),
             "weakness": draw(st.booleans()),
             "onset_days": draw(st.integers(0, 3650)),
+            "both_legs_days": draw(st.none() | st.integers(0, 400)) if leg_side == "both" else None,
         },
+        "directional_preference": preference,
+        "avoid_directions": avoid,
+        "floor_ok": draw(st.sampled_from([True, True, False])),
+        "walking_tolerance_min": draw(st.none() | st.integers(0, 120)),
         "red_flags": flags,
         "diagnoses": diagnoses,
-        "cleared_red_flags": draw(st.lists(st.sampled_from(flags), unique=True)) if flags else [],
+        "cleared_red_flags": (
+            draw(st.lists(st.sampled_from(flags), unique=True))
+            if flags
+            else draw(st.sampled_from([[], [], ["bilateral_longstanding"], ["cancer_history"]]))
+        ),
         "pain": {"leg": draw(st.integers(0, 10)), "back": draw(st.integers(0, 10))},
         "assessment": draw(assessments),
         "equipment": draw(st.lists(st.sampled_from(EQUIPMENT), unique=True)),
@@ -79,6 +92,40 @@ def profiles(draw: st.DrawFn, *, red_flag_chance: bool = True) -> dict[str, Any]
             )
         ),
     }
+
+
+@st.composite
+def week_logs(draw: st.DrawFn, plan: dict[str, Any], today: str) -> list[dict[str, Any]]:
+    """Any week of session logs against ``plan``: done or not, any pain, any extents, any subset
+    of each session's exercises."""
+    import datetime as dt
+
+    end = dt.date.fromisoformat(today)
+    sessions = {s["slot"]: [i["exercise"] for i in s["items"]] for s in plan["sessions"] or []}
+    logs = []
+    for back in range(6, -1, -1):
+        for slot, exercises in sessions.items():
+            if not draw(st.booleans()):
+                continue
+            pain = {"leg": draw(st.integers(0, 10)), "back": draw(st.integers(0, 10))}
+            logs.append(
+                {
+                    "date": (end - dt.timedelta(days=back)).isoformat(),
+                    "slot": slot,
+                    "done": draw(st.sampled_from([True, True, True, False])),
+                    "pain_before": pain,
+                    "pain_after": pain,
+                    "extent_before": draw(st.sampled_from(EXTENT_ORDER)),
+                    "extent_after": draw(st.sampled_from(EXTENT_ORDER)),
+                    "exercises_done": draw(
+                        st.lists(st.sampled_from(exercises), unique=True)
+                        if exercises
+                        else st.just([])
+                    ),
+                    "new_red_flags": [],
+                }
+            )
+    return logs
 
 
 json_values = st.recursive(

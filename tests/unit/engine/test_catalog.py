@@ -2,7 +2,12 @@
 
 import pytest
 
-from sciatica_coach.engine import planner
+from sciatica_coach.engine import needs
+from sciatica_coach.engine.checks import (
+    CHECK_EXERCISE,
+    MOVEMENT_STEPS,
+    MOVEMENT_STEPS_OFF_THE_FLOOR,
+)
 from sciatica_coach.engine.catalog import CatalogError, load_catalog, parse_catalog
 from sciatica_coach.engine.vocabulary import REQUIRED_EXERCISES
 
@@ -60,11 +65,102 @@ def test_the_catalog_covers_every_kind_position_and_piece_of_equipment() -> None
 
 def test_every_id_the_planner_names_is_in_the_catalog() -> None:
     named = {
-        *(i for ids in planner.BASICS.values() for i in ids),
-        *(i for ids in planner.FLEXION_CHOICES.values() for i in ids),
-        *(i for ids in planner.DIRECTIONAL_TRIAL.values() for i in ids),
+        *(i for basics in needs.BASICS.values() for alternatives in basics for i in alternatives),
+        *needs.FLEXION_CHOICES,
+        *needs.EXTENSION_CHOICES,
+        *needs.DIRECTIONAL_TRIAL,
+        *needs.PIRIFORMIS_STRETCHES,
+        *needs.HIP_STRENGTHENING,
+        *(step[0] for steps in MOVEMENT_STEPS.values() for step in steps),
+        *(step[0] for steps in MOVEMENT_STEPS_OFF_THE_FLOOR.values() for step in steps),
+        *CHECK_EXERCISE.values(),
     }
     assert named <= set(CATALOG.by_id)
+
+
+@pytest.mark.parametrize("exercise", ENTRIES, ids=lambda e: e.id)
+def test_every_progression_is_one_line_in_one_direction(exercise: object) -> None:
+    """Contract: a progression never changes direction; each step names its neighbour back."""
+    from sciatica_coach.engine.catalog import Exercise
+
+    assert isinstance(exercise, Exercise)
+    if exercise.harder:
+        harder = CATALOG[exercise.harder]
+        assert harder.easier == exercise.id
+        assert harder.direction == exercise.direction
+    if exercise.easier:
+        easier = CATALOG[exercise.easier]
+        assert easier.harder == exercise.id
+        assert easier.direction == exercise.direction
+
+
+def test_every_progression_starts_at_level_1() -> None:
+    """A first plan starts each line at level 1, so every line must have one."""
+    for exercise in ENTRIES:
+        if not exercise.check_only:
+            assert CATALOG.progression(exercise.id)[0].level == 1, exercise.id
+
+
+def test_the_gentlest_backward_bend_is_lying_face_down_not_on_the_elbows() -> None:
+    line = [e.id for e in CATALOG.progression("prone_press_up")]
+    assert line == ["prone_lying", "prone_on_elbows", "prone_press_up"]
+    assert [CATALOG[e].level for e in line] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "exercise_id",
+    [
+        "prone_lying",
+        "prone_on_elbows",
+        "prone_press_up",
+        "standing_back_extension",
+        "lumbar_roll_sitting",
+        "prone_extension_hold",
+        "cat_camel",
+        "stability_ball_pelvic_tilt",
+    ],
+)
+def test_an_entry_that_arches_the_lower_back_is_never_neutral_or_flexion(exercise_id: str) -> None:
+    assert CATALOG[exercise_id].direction in ("extension", "mixed")
+
+
+@pytest.mark.parametrize(
+    "exercise_id",
+    [
+        "hamstring_stretch",
+        "wall_hamstring_stretch",
+        "seated_hamstring_stretch",
+        "straight_leg_raise_check",
+    ],
+)
+def test_straight_leg_stretches_load_the_nerve(exercise_id: str) -> None:
+    assert CATALOG[exercise_id].loads_nerve
+
+
+@pytest.mark.parametrize("exercise_id", ["sciatic_nerve_glide", "supine_sciatic_nerve_slider"])
+def test_nerve_sliders_do_not_load_the_nerve(exercise_id: str) -> None:
+    assert not CATALOG[exercise_id].loads_nerve
+
+
+@pytest.mark.parametrize("kind", ["stretch", "strengthen", "mobility"])
+def test_there_are_level_1_entries_of_each_kind_off_the_floor_with_no_equipment(kind: str) -> None:
+    found = [
+        e.id
+        for e in ENTRIES
+        if e.kind == kind
+        and e.level == 1
+        and e.position in ("sitting", "standing")
+        and not e.equipment
+        and not e.check_only
+    ]
+    assert len(found) >= 2, found
+
+
+def test_self_check_positions_are_never_linked_into_a_progression() -> None:
+    for exercise in ENTRIES:
+        if exercise.check_only:
+            assert exercise.easier is None
+            assert exercise.harder is None
 
 
 def test_a_broken_variant_link_is_caught_when_loading() -> None:
@@ -78,6 +174,7 @@ direction = "neutral"
 equipment = []
 targets = ["hamstring_length"]
 level = 1
+loads_nerve = false
 phases = ["relief"]
 harder = "missing"
 summary = "A test entry only."

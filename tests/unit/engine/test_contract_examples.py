@@ -23,11 +23,17 @@ def run(command: str, data: dict[str, Any]) -> dict[str, Any]:
     name, *rest = command.split()
     if name == "score":
         return engine.score(rest[0], data)
-    return {"triage": engine.triage, "plan": engine.plan, "review": engine.review}[name](data)
+    return {
+        "triage": engine.triage,
+        "plan": engine.plan,
+        "review": engine.review,
+        "checks": engine.checks,
+        "movement-test": engine.movement_test,
+    }[name](data)
 
 
 def test_there_are_examples() -> None:
-    assert len(EXAMPLES) >= 8
+    assert len(EXAMPLES) >= 12
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="shared/ is not beside this clone")
@@ -61,5 +67,9 @@ def test_contract_example(path: Path) -> None:
             assert set(expected) <= tags(answer, "direction")
         elif key == "next_plan_excludes":
             assert not set(expected) & exercise_ids(answer["plan"])
+        elif key == "offered_excludes":
+            assert not set(expected) & set(answer["offered"])
+        elif key == "movement_test_offered":
+            assert answer["movement_test"]["offered"] == expected
         else:
             assert answer[key] == expected, key

@@ -34,7 +34,13 @@ MAX_MEAN_WORDS = 28
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    """Sentences, with a list after "any of:" read item by item, as the pages show it (a list of
+    warning signs is a list, not one long sentence)."""
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        head, colon, tail = sentence.partition("any of:")
+        found += [head, *re.split(r",\s+(?:or\s+)?", tail)] if colon else [sentence]
+    return [s for s in found if s.strip()]
 
 
 def user_texts() -> list[str]:
