@@ -102,6 +102,8 @@
       finish.hidden = !atEnd;
       root.querySelector("[data-next]").hidden = atEnd;
       root.querySelector("[data-skip]").hidden = atEnd;
+      // Nothing comes before the first exercise: a Back that did nothing there was a dead end.
+      root.querySelector("[data-back]").hidden = current === 0;
       position.textContent = atEnd ? finish.textContent
         : positionText.replace(/\d+/, String(current + 1));
       if (atEnd) { finish.focus(); return; }
