@@ -99,3 +99,34 @@ def review_request(
         "baseline_pain": {"leg": baseline[0], "back": baseline[1]},
         "logs": logs if logs is not None else week_of_logs(today),
     }
+
+
+def logs_saved(user: Any, logs: list[dict[str, Any]]) -> None:
+    """Logs as made above, stored as a person's finished sessions against their current plan:
+    for pages that read what was logged (progress, review) without playing each session."""
+    import datetime as dt
+
+    from sciatica_coach.program import selectors
+    from sciatica_coach.program.models import SessionLog
+
+    plan = selectors.plan_current(user=user)
+    assert plan is not None, "logs need a plan; make the person's program first"
+    SessionLog.objects.bulk_create(
+        SessionLog(
+            user=user,
+            plan=plan,
+            date=dt.date.fromisoformat(log["date"]),
+            slot=log["slot"],
+            done=log["done"],
+            ending=SessionLog.Ending.FINISHED if log["done"] else SessionLog.Ending.OPEN,
+            pain_before_leg=log["pain_before"]["leg"],
+            pain_before_back=log["pain_before"]["back"],
+            pain_after_leg=log["pain_after"]["leg"],
+            pain_after_back=log["pain_after"]["back"],
+            extent_before=log["extent_before"],
+            extent_after=log["extent_after"],
+            exercises_done=log["exercises_done"],
+            new_red_flags=log["new_red_flags"],
+        )
+        for log in logs
+    )

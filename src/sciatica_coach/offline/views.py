@@ -26,9 +26,8 @@ from sciatica_coach.offline import services
 from sciatica_coach.offline.payload import OfflineEntry
 from sciatica_coach.program import selectors
 from sciatica_coach.program.choices import SLOTS
-from sciatica_coach.program.exercises import exercise_get
 from sciatica_coach.program.forms import SessionCheckForm
-from sciatica_coach.program.presenters import dose_text
+from sciatica_coach.program.presenters import plan_item_present
 from sciatica_coach.program.services import NoProgram
 from sciatica_coach.web.requests import AuthedRequest
 
@@ -104,10 +103,7 @@ def session_player(request: AuthedRequest, slot: str) -> HttpResponse:
     session = next((s for s in plan.answer["sessions"] if s["slot"] == slot), None)
     if session is None:
         return redirect("today")
-    steps = [
-        {**item, "dose": dose_text(item), "exercise_info": exercise_get(item["exercise"]) or {}}
-        for item in session["items"]
-    ]
+    steps = [plan_item_present(item) for item in session["items"]]
     offline_data = {
         "plan_id": plan.pk,
         "slot": slot,

@@ -12,12 +12,19 @@ Tool = Literal["stopwatch", "countdown", "counter", "none"]
 
 @dataclass(frozen=True)
 class SelfTest:
+    """One test. ``name`` is its one plain name, used for its heading, its tools and on the Learn
+    page; ``clinical_name`` follows it once, in brackets, in the heading. ``sides`` says which
+    side each of ``fields`` is, so that two tools of one test have names a screen reader can
+    tell apart ("Start the side hold timer, left side")."""
+
     slug: str
-    title: Promise
+    name: Promise
+    clinical_name: Promise
     checks: Promise
     steps: tuple[Promise, ...]
     fields: tuple[str, ...]
     tool: Tool
+    sides: tuple[Promise, ...] = ()
     countdown_s: int = 0
 
 
@@ -29,7 +36,8 @@ SAFETY: Final = _(
 SELF_TESTS: Final[tuple[SelfTest, ...]] = (
     SelfTest(
         slug="front",
-        title=_("Tummy muscles hold"),
+        name=_("Tummy muscles hold"),
+        clinical_name=_("trunk flexor endurance test"),
         checks=_("How long the muscles at the front of your body can hold you steady."),
         steps=(
             _(
@@ -49,7 +57,8 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
     ),
     SelfTest(
         slug="back",
-        title=_("Back muscles hold"),
+        name=_("Back muscles hold"),
+        clinical_name=_("Biering-Sørensen test"),
         checks=_("How long the muscles along your spine can hold you level."),
         steps=(
             _("You need a helper and a firm bed or bench."),
@@ -72,7 +81,8 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
     ),
     SelfTest(
         slug="side",
-        title=_("Side plank hold"),
+        name=_("Side hold"),
+        clinical_name=_("side bridge test"),
         checks=_(
             "How long the muscles on each side of your body can hold you up, and whether "
             "both sides match."
@@ -88,10 +98,12 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
         ),
         fields=("side_bridge_left_s", "side_bridge_right_s"),
         tool="stopwatch",
+        sides=(_("left side"), _("right side")),
     ),
     SelfTest(
         slug="hip-flexor",
-        title=_("Front of hip stretch check"),
+        name=_("Front of hip stretch check"),
+        clinical_name=_("Thomas test"),
         checks=_("Whether the muscle at the front of each hip is tight."),
         steps=(
             _("Sit on the very end of a firm bed or table."),
@@ -108,7 +120,8 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
     ),
     SelfTest(
         slug="leg-raise",
-        title=_("Straight leg lift"),
+        name=_("Straight leg lift"),
+        clinical_name=_("straight-leg raise test"),
         checks=_("How far each straight leg can be lifted before it feels tight or painful."),
         steps=(
             _("Lie on your back with both legs straight. You need a helper."),
@@ -119,10 +132,12 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
         ),
         fields=("slr_left_deg", "slr_right_deg"),
         tool="none",
+        sides=(_("left leg"), _("right leg")),
     ),
     SelfTest(
         slug="one-leg-bridge",
-        title=_("One-leg bridge count"),
+        name=_("One-leg bridge count"),
+        clinical_name=_("single-leg bridge test"),
         checks=_("How strong the big buttock muscle on each side is."),
         steps=(
             _("Lie on your back with your knees bent and your feet flat on the floor."),
@@ -139,10 +154,12 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
         ),
         fields=("single_leg_bridge_left_reps", "single_leg_bridge_right_reps"),
         tool="counter",
+        sides=(_("left leg"), _("right leg")),
     ),
     SelfTest(
         slug="hip-drop",
-        title=_("Standing on one leg"),
+        name=_("Standing on one leg"),
+        clinical_name=_("Trendelenburg test"),
         checks=_("Whether the muscles at the side of each hip keep your hips level."),
         steps=(
             _(

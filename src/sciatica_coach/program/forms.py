@@ -9,6 +9,10 @@ from sciatica_coach.engine.vocabulary import CONTRACT
 from sciatica_coach.program import choices
 
 PAIN_CHOICES = [(str(n), str(n)) for n in range(11)]
+# What 0 and 10 mean is part of the question (the fieldset's legend), so a screen reader hears it
+# too; the intake and the check before and after each session ask in the same words.
+LEG_PAIN_NOW = _("Leg pain right now (0 = none, 10 = worst imaginable)")
+BACK_PAIN_NOW = _("Back pain right now (0 = none, 10 = worst imaginable)")
 
 
 def pain_field(label: Any) -> forms.TypedChoiceField:
@@ -73,8 +77,8 @@ class IntakeForm(PlainForm):
         min_value=0,
         help_text=_("Leave empty if you are not pregnant."),
     )
-    pain_leg = pain_field(_("Leg pain right now (0 = none, 10 = worst imaginable)"))
-    pain_back = pain_field(_("Back pain right now (0 = none, 10 = worst imaginable)"))
+    pain_leg = pain_field(LEG_PAIN_NOW)
+    pain_back = pain_field(BACK_PAIN_NOW)
     equipment = forms.MultipleChoiceField(
         label=_("What do you have at home?"),
         choices=choices.EQUIPMENT,
@@ -164,8 +168,8 @@ class IntakeForm(PlainForm):
 class SessionCheckForm(PlainForm):
     """The check before and after a session: pain, how far down, and the warning signs."""
 
-    pain_leg = pain_field(_("Leg pain right now"))
-    pain_back = pain_field(_("Back pain right now"))
+    pain_leg = pain_field(LEG_PAIN_NOW)
+    pain_back = pain_field(BACK_PAIN_NOW)
     extent = forms.ChoiceField(
         label=_("How far down your leg do you feel it right now?"),
         choices=choices.EXTENTS,

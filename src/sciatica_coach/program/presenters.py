@@ -4,6 +4,8 @@ from typing import Any
 
 from django.utils.translation import gettext, ngettext
 
+from sciatica_coach.program.exercises import exercise_get
+
 
 def dose_text(item: dict[str, Any], *, per_side: bool | None = None) -> str:
     """ "2 sets · 10 times · hold 5 s · each side" from a plan item or a catalog dose."""
@@ -18,3 +20,9 @@ def dose_text(item: dict[str, Any], *, per_side: bool | None = None) -> str:
     if each:
         parts.append(gettext("each side"))
     return " · ".join(parts)
+
+
+def plan_item_present(item: dict[str, Any]) -> dict[str, Any]:
+    """A plan item as every page shows it (Today, both players, the printed plan): the engine's
+    fields, the dose in words and the catalog entry with its instructions and cues."""
+    return {**item, "dose": dose_text(item), "exercise_info": exercise_get(item["exercise"]) or {}}

@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from sciatica_coach.engine.review import WINDOW_DAYS
 from sciatica_coach.engine.scores import MIC
 from sciatica_coach.engine.vocabulary import EXTENT_ORDER, Extent
 from sciatica_coach.progress import summaries
@@ -23,7 +24,6 @@ AXIS_WORDS = {
     "below_knee": _lazy("below knee"),
     "foot": _lazy("foot"),
 }
-ADHERENCE_DAYS = 7
 SCORE_RANGES = {"odi": (0, 100), "rmdq": (0, 24), "peg": (0, 10), "pgic": (1, 7)}
 SCORE_NAMES = {"odi": "ODI", "rmdq": "RMDQ", "peg": "PEG", "pgic": "PGIC"}
 
@@ -123,11 +123,18 @@ def adherence_chart(data: ProgressData, today: dt.date) -> Chart:
         for day in (start + dt.timedelta(days=n) for n in range((today - start).days + 1))
     }
     # The seven whole days before today, as the weekly review counts them: today's evening
-    # session not being done yet by lunchtime is not a missed session.
-    week_start = max(start, today - dt.timedelta(days=ADHERENCE_DAYS))
+    # session not being done yet by lunchtime is not a missed session. Today's done sessions are
+    # told apart, so the first day's session is counted rather than "no sessions".
+    week_start = max(start, today - dt.timedelta(days=WINDOW_DAYS))
     days = (today - week_start).days
     done = sum(sum(marks[week_start + dt.timedelta(days=n)]) for n in range(days))
-    summary = summaries.adherence_summary(done, data.sessions_per_day * days, days)
+    summary = summaries.adherence_summary(
+        done=done,
+        planned=data.sessions_per_day * days,
+        days=days,
+        done_today=sum(marks[today]),
+        per_day=data.sessions_per_day,
+    )
     svg = calendar(
         marks,
         start=start,
@@ -169,6 +176,10 @@ def score_charts(data: ProgressData) -> list[Chart]:
 
 
 def progress_report(data: ProgressData, today: dt.date) -> list[Chart]:
+    # Before the first session there is nothing to draw: the page says so once, rather than
+    # showing empty charts beside sentences about nothing.
+    if not data.has_sessions:
+        return score_charts(data)
     return [
         *pain_charts(data),
         extent_chart(data),

@@ -17,6 +17,11 @@ class ProgressData:
     sessions_per_day: int
     slots: tuple[str, ...]
 
+    @property
+    def has_sessions(self) -> bool:
+        """Whether any session was done, so there is something to draw."""
+        return any(log.done for log in self.logs)
+
 
 def progress_data(*, user: User, since: dt.date) -> ProgressData:
     profile = Profile.objects.filter(user=user).only("started_on").first()

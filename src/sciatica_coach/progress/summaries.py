@@ -6,7 +6,12 @@ from collections.abc import Sequence
 from statistics import mean
 from typing import Final
 
-from sciatica_coach.engine.review import MEANINGFUL_POINTS, centralised, peripheralised
+from sciatica_coach.engine.review import (
+    MEANINGFUL_POINTS,
+    PROGRESS_ADHERENCE,
+    centralised,
+    peripheralised,
+)
 from sciatica_coach.engine.vocabulary import Extent
 from sciatica_coach.progress.charts import Point
 
@@ -22,7 +27,9 @@ NUMBER_WORDS: Final = ("no", "one", "two", "three", "four", "five", "six", "seve
 
 
 def span_words(start: dt.date, end: dt.date) -> str:
-    days = (end - start).days
+    """How many calendar days the entries cover, counting both ends: entries made today alone
+    cover 1 day, not 0."""
+    days = (end - start).days + 1
     if days < 14:
         return f"{days} day{'s' if days != 1 else ''}"
     weeks = round(days / 7)
@@ -38,11 +45,19 @@ def weekly_means(points: Sequence[Point]) -> list[Point]:
     return [Point(day, round(mean(values), 1)) for day, values in sorted(weeks.items())]
 
 
+def day_words(day: dt.date) -> str:
+    """``28 November``, as the pages write dates."""
+    return f"{day.day} {day:%B}"
+
+
 def pain_trend(label: str, points: Sequence[Point]) -> str:
     """``Leg pain down from 7 to 4 in three weeks`` (first and last week's means)."""
     if not points:
         return f"No {label.lower()} scores logged yet."
     ordered = sorted(points, key=lambda p: p.day)
+    if len(ordered) == 1:
+        only = ordered[0]
+        return f"{label} was {only.value:g} out of 10 before your session on {day_words(only.day)}."
     weekly = weekly_means(ordered)
     first, last = weekly[0].value, weekly[-1].value
     span = span_words(ordered[0].day, ordered[-1].day)
@@ -76,18 +91,22 @@ def extent_trend(extents: Sequence[tuple[dt.date, Extent]]) -> str:
     return f"{now}, the same as at the start."
 
 
-def adherence_summary(done: int, planned: int, days: int) -> str:
-    if planned == 0:
-        return "No sessions planned yet."
+def adherence_summary(*, done: int, planned: int, days: int, done_today: int, per_day: int) -> str:
+    """Sessions done in the whole days before today (as the weekly review counts them), and
+    today's so far. On the first day there are no whole days yet: only today is counted, and a
+    session not done yet today is not called missed."""
+    today = f"{done_today} of {per_day} session{'s' if per_day != 1 else ''} done today."
+    if days == 0:
+        return today
     share = done / planned
     encouragement = (
         "Well done: regular sessions are what makes the program work."
-        if share >= 0.7
+        if share >= PROGRESS_ADHERENCE
         else "Linking each session to something you do every day can make it easier."
     )
-    return (
-        f"{done} of {planned} sessions done in the last {days} days ({share:.0%}). {encouragement}"
-    )
+    when = "yesterday" if days == 1 else f"in the last {days} days"
+    also = f" {today}" if done_today else ""
+    return f"{done} of {planned} sessions done {when} ({share:.0%}).{also} {encouragement}"
 
 
 def score_trend(
@@ -97,7 +116,7 @@ def score_trend(
         return f"No {name} answers yet."
     ordered = sorted(scores, key=lambda p: p.day)
     if len(ordered) == 1:
-        return f"{name}: {ordered[0].value:g} on {ordered[0].day:%d %B}."
+        return f"{name}: {ordered[0].value:g} on {day_words(ordered[0].day)}."
     first, last = ordered[0].value, ordered[-1].value
     change = last - first
     better = change < 0 if lower_is_better else change > 0

@@ -23,5 +23,5 @@ def progress(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "progress/progress.html",
-        {"charts": progress_report(data, today), "due": due, "has_logs": bool(data.logs)},
+        {"charts": progress_report(data, today), "due": due, "has_sessions": data.has_sessions},
     )

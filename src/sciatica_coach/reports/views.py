@@ -5,11 +5,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from sciatica_coach.engine.catalog import load_catalog
 from sciatica_coach.illustration import illustrate
 from sciatica_coach.program import selectors
 from sciatica_coach.program.choices import SLOTS
-from sciatica_coach.program.presenters import dose_text
+from sciatica_coach.program.presenters import plan_item_present
 from sciatica_coach.reports.pdf import PdfUnavailable, html_to_pdf
 from sciatica_coach.web.requests import AuthedRequest
 
@@ -21,16 +20,13 @@ def plan_pdf(request: AuthedRequest) -> HttpResponse:
     plan = selectors.plan_current(user=request.user)
     if plan is None or not plan.is_program:
         return redirect("today")
-    catalog = load_catalog()
     sessions = [
         {
             "label": SLOTS.get(session["slot"], session["slot"]),
             "minutes": max(1, round(session["seconds"] / 60)),
             "items": [
                 {
-                    **item,
-                    "dose": dose_text(item),
-                    "exercise_info": catalog[item["exercise"]],
+                    **plan_item_present(item),
                     # Inline SVG is safe here: the PDF is drawn by WeasyPrint, not a browser.
                     "strip": illustrate(item["exercise"], mode="strip"),
                 }

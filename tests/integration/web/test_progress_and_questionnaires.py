@@ -1,6 +1,7 @@
 """Progress charts are drawn from stored logs; questionnaires are scored by the engine."""
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -13,6 +14,7 @@ from pytest_django import DjangoAssertNumQueries
 from sciatica_coach.program import selectors
 from sciatica_coach.program.models import SessionLog
 from sciatica_coach.questionnaires.models import Response
+from tests import factories
 from tests.integration.web.conftest import with_program
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -64,7 +66,7 @@ def test_a_week_of_sessions_shows_in_the_charts_and_the_calendar(
     calendar = drawn["Sessions done, day by day"]
     done = [r for r in calendar.iter(f"{SVG}rect") if r.get("fill") == "#009e73"]
     assert len(done) == 14
-    assert "Leg pain down from 7 to 5.2 in 6 days." in page  # weekly means: Sat-Sun, Mon-Fri
+    assert "Leg pain down from 7 to 5.2 in 7 days." in page  # weekly means: Sat-Sun, Mon-Fri
     assert "14 of 14 sessions done in the last 7 days" in page
 
 
@@ -75,6 +77,72 @@ def test_symptoms_moving_up_the_leg_are_called_a_good_sign(
     start_program(alice, dt.date(2026, 11, 14))
     log_week(alice, dt.date(2026, 11, 14), [5] * 7, extent_after="buttock")
     assert "centralising" in alice_client.get("/progress/").content.decode()
+
+
+DAY_ONE = dt.datetime(2026, 11, 28, 18, tzinfo=dt.UTC)
+SUMMARY = re.compile(
+    r'class="card chart-card" id="([\w-]+)".*?class="chart-summary">(.*?)</p>', re.S
+)
+
+
+def summaries_on(page: str) -> dict[str, str]:
+    """Each chart's id and the sentence beside it."""
+    return dict(SUMMARY.findall(page))
+
+
+@time_machine.travel(DAY_ONE)
+def test_on_day_one_with_nothing_logged_progress_says_the_charts_come_after_a_session(
+    alice: User, alice_client: Client
+) -> None:
+    with_program(alice)
+    page = alice_client.get("/progress/").content.decode()
+    assert "Your charts fill in after your first session." in page
+    assert summaries_on(page) == {}
+
+
+@time_machine.travel(DAY_ONE)
+def test_one_session_on_day_one_is_told_as_one_session_on_one_day(
+    alice: User, alice_client: Client
+) -> None:
+    with_program(alice)
+    factories.logs_saved(alice, [factories.log("2026-11-28", pain=(4, 2))])
+    page = alice_client.get("/progress/").content.decode()
+    leg = "Leg pain was 4 out of 10 before your session on 28 November."
+    back = "Back pain was 2 out of 10 before your session on 28 November."
+    assert summaries_on(page) == {
+        "pain-leg": leg,
+        "pain-back": back,
+        "pain-weekly": f"{leg} {back}",
+        "extent": "Your symptoms now reach the thigh, the same as at the start.",
+        "calendar": "1 of 2 sessions done today.",
+    }
+    assert "fill in after your first session" not in page
+
+
+@time_machine.travel(DAY_ONE)
+def test_a_month_of_sessions_is_told_in_weeks(alice: User, alice_client: Client) -> None:
+    start_program(alice, dt.date(2026, 10, 31))
+    logs = []
+    for week_end, pain in (
+        ("2026-11-07", (7, 4)),
+        ("2026-11-14", (6, 3)),
+        ("2026-11-21", (5, 3)),
+        ("2026-11-28", (4, 2)),
+    ):
+        logs += factories.week_of_logs(week_end, pain=pain)
+    logs.pop()  # yesterday evening's session was missed
+    factories.logs_saved(alice, logs)
+    said = summaries_on(alice_client.get("/progress/").content.decode())
+    assert said["pain-leg"] == (
+        "Leg pain down from 7 to 4 in four weeks. That is a change that matters."
+    )
+    assert said["pain-back"] == (
+        "Back pain down from 4 to 2 in four weeks. That is a change that matters."
+    )
+    assert said["calendar"] == (
+        "13 of 14 sessions done in the last 7 days (93%). "
+        "Well done: regular sessions are what makes the program work."
+    )
 
 
 def test_the_progress_page_needs_few_queries(
@@ -91,8 +159,8 @@ def test_progress_shows_only_my_own_sessions(alice: User, bob: User, bob_client:
     log_week(alice, timezone.localdate() - dt.timedelta(days=3), [6, 6, 6])
     with_program(bob)
     page = bob_client.get("/progress/").content.decode()
-    assert "No sessions planned yet." in page
-    assert "No leg pain scores logged yet" in page
+    assert "Your charts fill in after your first session." in page
+    assert "chart-card" not in page
 
 
 def test_a_peg_answer_is_scored_by_the_engine_and_stored(alice: User, alice_client: Client) -> None:

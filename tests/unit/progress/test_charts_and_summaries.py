@@ -70,8 +70,19 @@ def test_pain_trend_says_how_far_and_how_long() -> None:
     )
 
 
-def test_pain_trend_with_a_single_week() -> None:
-    assert pain_trend("Back pain", days([3, 4])) == "Back pain averaged 3.5 out of 10 over 1 day."
+def test_pain_trend_with_a_single_week_counts_both_the_first_and_the_last_day() -> None:
+    assert pain_trend("Back pain", days([3, 4])) == "Back pain averaged 3.5 out of 10 over 2 days."
+
+
+def test_two_sessions_on_one_day_cover_one_day_not_none() -> None:
+    points = [Point(START, 4), Point(START, 5)]
+    assert pain_trend("Leg pain", points) == "Leg pain averaged 4.5 out of 10 over 1 day."
+
+
+def test_a_single_session_is_told_as_one_session_with_its_date() -> None:
+    assert pain_trend("Leg pain", days([4])) == (
+        "Leg pain was 4 out of 10 before your session on 2 November."
+    )
 
 
 def test_extent_trend_celebrates_centralisation_and_warns_of_spreading() -> None:
@@ -79,10 +90,23 @@ def test_extent_trend_celebrates_centralisation_and_warns_of_spreading() -> None
     assert "tell your clinician" in extent_trend([(START, "thigh"), (START, "below_knee")])
 
 
-def test_adherence_and_score_summaries() -> None:
-    assert adherence_summary(12, 14, 7).startswith(
-        "12 of 14 sessions done in the last 7 days (86%)"
+def test_adherence_over_the_last_whole_days_and_today() -> None:
+    assert adherence_summary(done=12, planned=14, days=7, done_today=0, per_day=2) == (
+        "12 of 14 sessions done in the last 7 days (86%). "
+        "Well done: regular sessions are what makes the program work."
     )
+    assert adherence_summary(done=1, planned=2, days=1, done_today=2, per_day=2).startswith(
+        "1 of 2 sessions done yesterday (50%). 2 of 2 sessions done today. Linking"
+    )
+
+
+def test_on_the_first_day_only_todays_sessions_are_counted() -> None:
+    assert adherence_summary(done=0, planned=0, days=0, done_today=1, per_day=2) == (
+        "1 of 2 sessions done today."
+    )
+
+
+def test_scores_summaries() -> None:
     assert score_trend("ODI", days([40, 28]), 10) == (
         "ODI better: from 40 to 28, more than the 10 points that matter."
     )

@@ -1,5 +1,7 @@
 """The self-assessment: each test explained, timers on the page, findings from the engine."""
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -8,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from sciatica_coach import engine
 from sciatica_coach.engine.assessment import GENERAL_NOTE
 from sciatica_coach.program import selectors, services
-from sciatica_coach.program.assessment_guide import SAFETY, SELF_TESTS
+from sciatica_coach.program.assessment_guide import SAFETY, SELF_TESTS, SelfTest
 from sciatica_coach.program.forms import AssessmentForm
 from sciatica_coach.web.requests import AuthedRequest
 
@@ -36,10 +38,18 @@ def assessment(request: AuthedRequest) -> HttpResponse:
                 )
     else:
         form = AssessmentForm(initial=profile.data.get("assessment") or {})
-    tests = [{"test": test, "fields": [form[name] for name in test.fields]} for test in SELF_TESTS]
+    tests = [{"test": test, "fields": _measures(form, test)} for test in SELF_TESTS]
     return render(
         request,
         "program/assessment.html",
         {"form": form, "tests": tests, "safety": SAFETY},
         status=400 if form.errors else 200,
     )
+
+
+def _measures(form: AssessmentForm, test: SelfTest) -> list[dict[str, Any]]:
+    """Each field of a test with the side it measures (for the name of its tool), if any."""
+    sides = test.sides or ("",) * len(test.fields)
+    return [
+        {"field": form[name], "side": side} for name, side in zip(test.fields, sides, strict=True)
+    ]

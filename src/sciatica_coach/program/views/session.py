@@ -11,9 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from sciatica_coach.engine import advice
 from sciatica_coach.program import selectors, services
 from sciatica_coach.program.choices import EXTENT_LABEL, SLOTS
-from sciatica_coach.program.exercises import exercise_get
 from sciatica_coach.program.forms import SessionCheckForm
 from sciatica_coach.program.models import Plan, SessionLog
+from sciatica_coach.program.presenters import plan_item_present
 from sciatica_coach.program.views.today import no_program
 from sciatica_coach.web.requests import AuthedRequest
 
@@ -62,12 +62,10 @@ def session_play(request: AuthedRequest, log_id: int) -> HttpResponse:
     if log.ending:
         return redirect("session_done", log_id=log.pk)
     session = _session_of(log.plan, log.slot)
-    steps = []
-    for item in session["items"]:
-        exercise = exercise_get(item["exercise"]) or {}
-        steps.append(
-            {**item, "exercise_info": exercise, "done": item["exercise"] in log.exercises_done}
-        )
+    steps = [
+        {**plan_item_present(item), "done": item["exercise"] in log.exercises_done}
+        for item in session["items"]
+    ]
     return render(
         request,
         "program/session_play.html",

@@ -20,7 +20,7 @@ from sciatica_coach.program import selectors
 from sciatica_coach.program.choices import PHASES, SLOTS
 from sciatica_coach.program.exercises import exercise_get
 from sciatica_coach.program.models import Plan
-from sciatica_coach.program.presenters import dose_text
+from sciatica_coach.program.presenters import plan_item_present
 from sciatica_coach.web.requests import AuthedRequest
 
 # Urgencies at which everything stops (a clear red screen) rather than "see a doctor first".
@@ -103,7 +103,7 @@ def _today_page(request: AuthedRequest, date: dt.date) -> HttpResponse:
             shown.append(
                 {
                     **session,
-                    "items": [{**item, "dose": dose_text(item)} for item in session["items"]],
+                    "items": [plan_item_present(item) for item in session["items"]],
                     "label": SLOTS.get(session["slot"], session["slot"]),
                     "minutes": max(1, round(session["seconds"] / 60)),
                     "log": log,

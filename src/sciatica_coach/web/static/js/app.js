@@ -102,6 +102,8 @@
       finish.hidden = !atEnd;
       root.querySelector("[data-next]").hidden = atEnd;
       root.querySelector("[data-skip]").hidden = atEnd;
+      // Nothing comes before the first exercise: a Back that did nothing there was a dead end.
+      root.querySelector("[data-back]").hidden = current === 0;
       position.textContent = atEnd ? finish.textContent
         : positionText.replace(/\d+/, String(current + 1));
       if (atEnd) { finish.focus(); return; }
@@ -174,17 +176,19 @@
       var display = box && box.querySelector("[data-time]");
       if (button.hasAttribute("data-stopwatch")) {
         var input = document.getElementById(button.getAttribute("data-stopwatch"));
+        // Only the visible word changes; the hidden rest of the name says which test and side.
+        var verb = button.querySelector("[data-verb]");
         if (running && running.button === button) {
           clearInterval(running.id);
           input.value = String(Math.round((Date.now() - running.start) / 1000));
-          button.textContent = button.getAttribute("data-label");
+          verb.textContent = button.getAttribute("data-start-label");
           running = null;
           input.focus();
           return;
         }
         if (running) return;
-        button.setAttribute("data-label", button.textContent);
-        button.textContent = button.getAttribute("data-stop-label");
+        button.setAttribute("data-start-label", verb.textContent);
+        verb.textContent = button.getAttribute("data-stop-label");
         var start = Date.now();
         running = { button: button, start: start, id: setInterval(function () {
           display.textContent = String(Math.floor((Date.now() - start) / 1000));
