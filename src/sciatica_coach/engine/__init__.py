@@ -13,6 +13,7 @@ from sciatica_coach.engine.api import (
     plan,
     review,
     score,
+    screen,
     triage,
 )
 from sciatica_coach.engine.errors import RefusedInput
@@ -32,5 +33,6 @@ __all__ = [
     "plan",
     "review",
     "score",
+    "screen",
     "triage",
 ]

@@ -25,6 +25,7 @@ __all__ = [
     "plan",
     "review",
     "score",
+    "screen",
     "triage",
 ]
 
@@ -69,6 +70,12 @@ def review(request: dict[str, Any]) -> dict[str, Any]:
     return _review.review_week(parse_review_request(request), load_catalog()).model_dump(
         mode="json"
     )
+
+
+def screen(answers: dict[str, Any]) -> dict[str, Any]:
+    """The warning signs alone, before the rest of a profile is known (the intake's first step)."""
+    parsed = parse(_triage.ScreenInput, answers, "answers")
+    return _triage.screen(parsed).model_dump(mode="json")
 
 
 def checks(profile: dict[str, Any]) -> dict[str, Any]:

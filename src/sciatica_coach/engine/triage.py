@@ -10,7 +10,7 @@ from typing import Final
 
 from sciatica_coach.engine import advice
 from sciatica_coach.engine.profile import Profile
-from sciatica_coach.engine.validation import Output
+from sciatica_coach.engine.validation import Input, Output
 from sciatica_coach.engine.vocabulary import (
     PLACE_ORDER,
     RED_FLAGS,
@@ -83,20 +83,16 @@ def where_to_go_advice(flags: list[ActiveRedFlag]) -> list[str]:
     return lines
 
 
-def triage(profile: Profile) -> Triage:
+def _flags(
+    flags: set[RedFlagId], implied: set[RedFlagId], clearance: set[RedFlagId]
+) -> tuple[list[ActiveRedFlag], list[RedFlagId], list[Reason]]:
+    """Rule 1: the flags that fire, those cleared, and a reason for each."""
     reasons: list[Reason] = []
-    flags = set(profile.red_flags)
-    implied = implied_flag(profile)
-    implied_set: set[RedFlagId] = set()
-    if implied is not None and implied not in flags:
-        implied_set.add(implied)
-    requested_clearance = set(profile.cleared_red_flags)
-
     active: list[ActiveRedFlag] = []
     cleared: list[RedFlagId] = []
-    for flag in sorted(flags | implied_set, key=_flag_order):
+    for flag in sorted(flags | implied, key=_flag_order):
         entry = RED_FLAGS[flag]
-        if flag in requested_clearance and entry.clearable:
+        if flag in clearance and entry.clearable:
             cleared.append(flag)
             reasons.append(
                 Reason(
@@ -112,17 +108,61 @@ def triage(profile: Profile) -> Triage:
                 level=entry.level,
                 text=entry.text,
                 where=entry.where,
-                implied=flag in implied_set,
+                implied=flag in implied,
             )
         )
         text = entry.text
-        if flag in implied_set:
+        if flag in implied:
             text = f"You said the pain is in both legs. {text}"
-        if flag in requested_clearance:
+        if flag in clearance:
             # Rule 1: only a clearable flag may be cleared. Refusing the whole profile instead
             # would hide the emergency answer, so the clearance is ignored and said to be.
             text += " This sign cannot be marked as cleared; it always needs a doctor when present."
         reasons.append(Reason(id=flag, text=text, urgency=entry.level))
+    return active, cleared, reasons
+
+
+class ScreenInput(Input):
+    """The safety questions alone, asked before anything else (rules 1, 6, 7 and 9)."""
+
+    red_flags: list[RedFlagId]
+    cleared_red_flags: list[RedFlagId] = []
+    pregnant_or_postpartum: bool = False
+
+
+class Screen(Output):
+    urgency: Urgency
+    reasons: list[Reason]
+    red_flags: list[ActiveRedFlag]
+    cleared_red_flags: list[RedFlagId]
+    go_to: list[Place]
+    advice: list[str]
+
+
+def screen(answers: ScreenInput) -> Screen:
+    """What the warning signs alone call for: ``self_care`` when none fires. Apps ask these
+    first and act on an emergency or urgent answer at once, before any other question."""
+    active, cleared, reasons = _flags(set(answers.red_flags), set(), set(answers.cleared_red_flags))
+    urgency = most_urgent([flag.level for flag in active])
+    tips = [*where_to_go_advice(active), *advice.URGENCY_ADVICE[urgency]]
+    return Screen(
+        urgency=urgency,
+        reasons=reasons,
+        red_flags=active,
+        cleared_red_flags=cleared,
+        go_to=places(active),
+        advice=advice.finished(tips, pregnant_or_postpartum=answers.pregnant_or_postpartum),
+    )
+
+
+def triage(profile: Profile) -> Triage:
+    implied = implied_flag(profile)
+    implied_set: set[RedFlagId] = set()
+    if implied is not None and implied not in profile.red_flags:
+        implied_set.add(implied)
+    active, cleared, reasons = _flags(
+        set(profile.red_flags), implied_set, set(profile.cleared_red_flags)
+    )
 
     levels: list[Urgency] = [flag.level for flag in active]
     if not profile.confirmed_conditions:

@@ -6,10 +6,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from sciatica_coach.engine.vocabulary import (
-    CLEARABLE_LEVELS,
     CONDITION_TEXT,
     EXTENT_ORDER,
     RED_FLAGS,
+    RedFlagId,
 )
 
 Choices = list[tuple[str, str | Promise]]
@@ -51,11 +51,29 @@ _CONDITION_LABELS: Final[dict[str, Promise]] = {
 CONDITIONS: Final[Choices] = [(c, _CONDITION_LABELS.get(c, c)) for c in CONDITION_TEXT]
 CONDITION_LABEL: Final = dict(CONDITIONS)
 
-# The red-flag questions use the vocabulary's own plain text, so wording never drifts.
-RED_FLAG_CHOICES: Final[Choices] = [(fid, flag.text) for fid, flag in RED_FLAGS.items()]
-CLEARABLE_FLAG_CHOICES: Final[Choices] = [
-    (fid, flag.text) for fid, flag in RED_FLAGS.items() if flag.level in CLEARABLE_LEVELS
+# The red-flag questions use the vocabulary's own plain text, so wording never drifts. Two flags
+# are not asked like the others: long-standing pain in both legs follows from where it hurts and
+# for how long (triage rule 3), and the pregnancy warning signs are asked only of people who are
+# pregnant or gave birth in the last six weeks (triage rule 7).
+IMPLIED_ONLY: Final[frozenset[RedFlagId]] = frozenset({"bilateral_longstanding"})
+PREGNANCY_FLAG: Final[RedFlagId] = "pregnancy_warning_signs"
+RED_FLAG_CHOICES: Final[Choices] = [
+    (fid, flag.text)
+    for fid, flag in RED_FLAGS.items()
+    if fid not in IMPLIED_ONLY and fid != PREGNANCY_FLAG
 ]
+PREGNANCY_FLAG_CHOICES: Final[Choices] = [(PREGNANCY_FLAG, RED_FLAGS[PREGNANCY_FLAG].text)]
+CLEARABLE_FLAG_CHOICES: Final[Choices] = [
+    (fid, flag.text) for fid, flag in RED_FLAGS.items() if flag.clearable
+]
+
+
+def flag_choices(*, pregnant_or_postpartum: bool) -> Choices:
+    """The warning signs to ask about at a check-in: the pregnancy ones only where they apply."""
+    if pregnant_or_postpartum:
+        return [*RED_FLAG_CHOICES, *PREGNANCY_FLAG_CHOICES]
+    return RED_FLAG_CHOICES
+
 
 EQUIPMENT: Final[Choices] = [
     ("towel", _("A towel")),
@@ -90,8 +108,8 @@ SLOTS: Final[dict[str, Promise]] = {
 }
 PHASES: Final[dict[str, Promise]] = {
     "relief": _("Calming the pain"),
-    "recovery": _("Fixing the imbalances"),
-    "maintenance": _("Keeping it away"),
+    "recovery": _("Building strength"),
+    "maintenance": _("Keeping it up"),
 }
 SIDED: Final[Choices] = [
     ("", _("Not done")),

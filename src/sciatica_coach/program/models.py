@@ -16,6 +16,8 @@ class Plan(models.Model):
         ASSESSMENT = "assessment", _("self-assessment")
         SESSION = "session", _("warning sign during a session")
         REVIEW = "review", _("weekly review")
+        MOVEMENT_TEST = "movement_test", _("movement test")
+        REVISION = "revision", _("program update")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     created_on = models.DateField()
@@ -50,6 +52,9 @@ class Profile(models.Model):
         "Plan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_on = models.DateField(null=True, blank=True)
+    # Who said each cleared warning sign was checked, and when: [{"flag", "by", "on"}]. The
+    # engine reads only ``data["cleared_red_flags"]``; this is what the pages show beside it.
+    clearances = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -122,3 +127,40 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"review of user {self.user_id} on {self.date}"
+
+
+class MovementTestResult(models.Model):
+    """One direction of the movement test, done on one day (contract: Movement test)."""
+
+    class Direction(models.TextChoices):
+        EXTENSION = "extension", _("bending backwards")
+        FLEXION = "flexion", _("bending forward")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    date = models.DateField()
+    direction = models.CharField(max_length=16, choices=Direction.choices)
+    extent_before = models.CharField(max_length=16)
+    extent_after = models.CharField(max_length=16)
+    leg_pain_before = models.PositiveSmallIntegerField()
+    leg_pain_after = models.PositiveSmallIntegerField()
+    # The step at which the symptoms spread and the person stopped (1 = the first), if any.
+    stopped_at_step = models.PositiveSmallIntegerField(null=True, blank=True)
+    # What the engine concluded from this result and the other direction's, as it said it.
+    answer = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-date"], name="movement_user_newest")]
+
+    def __str__(self) -> str:
+        return f"{self.direction} movement test of user {self.user_id} on {self.date}"
+
+    def to_engine(self) -> dict[str, Any]:
+        return {
+            "direction": self.direction,
+            "extent_before": self.extent_before,
+            "extent_after": self.extent_after,
+            "leg_pain_before": self.leg_pain_before,
+            "leg_pain_after": self.leg_pain_after,
+            "stopped_at_step": self.stopped_at_step,
+        }

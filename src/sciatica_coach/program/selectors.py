@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.http import Http404
 
-from sciatica_coach.program.models import Plan, Profile, Review, SessionLog
+from sciatica_coach.program.models import MovementTestResult, Plan, Profile, Review, SessionLog
 
 # The engine's review looks at the seven days before "today"; we prompt once per such week.
 REVIEW_INTERVAL = dt.timedelta(days=7)
@@ -133,3 +133,17 @@ def today_head(*, user: User, date: dt.date) -> TodayHead | None:
             latest.setdefault(slot, (slot, log_id, ending))
     due = review_due_on(started_on=_as_date(row[1]), reviewed_on=_as_date(row[2]), today=date)
     return TodayHead(plan_id=row[0], review_due=due, logs=tuple(sorted(latest.values())))
+
+
+def movement_results_since(*, user: User, since: dt.date) -> list[MovementTestResult]:
+    """Movement-test results from ``since`` on, newest first."""
+    return list(
+        MovementTestResult.objects.filter(user=user, date__gte=since).order_by("-date", "-id")
+    )
+
+
+def movement_tested_today(*, user: User, today: dt.date) -> list[str]:
+    """The directions already tested today: the test goes one direction a day."""
+    return list(
+        MovementTestResult.objects.filter(user=user, date=today).values_list("direction", flat=True)
+    )

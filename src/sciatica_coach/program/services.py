@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from sciatica_coach import engine
 from sciatica_coach.program import selectors
-from sciatica_coach.program.models import Plan, Profile, Review, SessionLog
+from sciatica_coach.program.models import (
+    MovementTestResult,
+    Plan,
+    Profile,
+    Review,
+    SessionLog,
+)
 
 
 class NoProfile(Exception):
@@ -28,14 +34,38 @@ def _merged_flags(current: list[str], new: list[str]) -> list[str]:
     return current + [flag for flag in new if flag not in current]
 
 
+# Who a clearance came from. Only the person themself can say so for now; the clinician side will
+# record its own.
+SELF_REPORTED = "self_reported"
+
+
+def clearances_kept(
+    previous: list[dict[str, str]], cleared: list[str], *, by: str, on: dt.date
+) -> list[dict[str, str]]:
+    """One record per cleared flag: kept as it was when it was already cleared, new otherwise."""
+    known = {record["flag"]: record for record in previous}
+    return [known.get(flag) or {"flag": flag, "by": by, "on": on.isoformat()} for flag in cleared]
+
+
 @transaction.atomic
 def profile_update(
-    *, user: User, data: dict[str, Any], source: str = Plan.Source.PROFILE
+    *,
+    user: User,
+    data: dict[str, Any],
+    source: str = Plan.Source.PROFILE,
+    cleared_by: str = SELF_REPORTED,
 ) -> Profile:
     """Store a new profile: triage it again and make a new plan from it."""
     triage = engine.triage(data)  # refuses a bad profile before anything is saved
+    previous = selectors.profile_get(user=user)
+    clearances = clearances_kept(
+        previous.clearances if previous else [],
+        data.get("cleared_red_flags", []),
+        by=cleared_by,
+        on=timezone.localdate(),
+    )
     profile, _ = Profile.objects.update_or_create(
-        user=user, defaults={"data": data, "triage": triage}
+        user=user, defaults={"data": data, "triage": triage, "clearances": clearances}
     )
     plan_generate(user=user, profile=profile, source=source)
     return profile
@@ -229,3 +259,42 @@ def review_week(*, user: User, today: dt.date | None = None) -> Review:
     profile.reviewed_on = today
     profile.save(update_fields=["data", "triage", "plan", "reviewed_on", "updated_at"])
     return Review.objects.create(user=user, date=today, answer=answer, plan=new_plan)
+
+
+# The movement test goes one direction a day; a result older than this no longer says how the
+# symptoms behave now, so it is not combined with a newer one.
+MOVEMENT_RESULTS_KEPT = dt.timedelta(days=14)
+
+
+@transaction.atomic
+def movement_test_save(*, user: User, result: dict[str, Any]) -> MovementTestResult:
+    """Store one direction's result, ask the engine what the test shows with the other
+    direction's latest result, and make a new plan from the preference it gives."""
+    profile = selectors.profile_get(user=user)
+    if profile is None:
+        raise NoProfile
+    today = timezone.localdate()
+    others = [
+        r.to_engine()
+        for r in selectors.movement_results_since(user=user, since=today - MOVEMENT_RESULTS_KEPT)
+        if r.direction != result["direction"]
+    ][:1]
+    answer = engine.movement_test({"profile": profile.data, "results": [result, *others]})
+    saved = MovementTestResult.objects.create(
+        user=user,
+        date=today,
+        direction=result["direction"],
+        extent_before=result["extent_before"],
+        extent_after=result["extent_after"],
+        leg_pain_before=result["leg_pain_before"],
+        leg_pain_after=result["leg_pain_after"],
+        stopped_at_step=result.get("stopped_at_step"),
+        answer=answer,
+    )
+    data = {
+        **profile.data,
+        "directional_preference": answer["directional_preference"],
+        "avoid_directions": answer["avoid_directions"],
+    }
+    profile_update(user=user, data=data, source=Plan.Source.MOVEMENT_TEST)
+    return saved
