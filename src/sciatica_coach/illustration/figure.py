@@ -9,7 +9,7 @@ knee or elbow always has a positive angle (see ``joint_angles``).
 
 import math
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal
 
 Point = tuple[float, float]
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in SVG
@@ -109,10 +109,43 @@ def lowest_surface(points: dict[str, Point]) -> float:
     return min(y - HALF_WIDTH[name] for name, (_, y) in points.items())
 
 
-def grounded(angles: dict[str, float], *, anchor: str = ROOT, x: float = 0.0) -> Pose:
-    """The pose resting on the floor: its lowest surface at y = 0 and ``anchor`` at ``x``."""
+@dataclass(frozen=True, slots=True)
+class Bed:
+    """A bed or bench the body lies on: its top ``top`` cm above the floor, reaching from the
+    picture's edge on one ``side`` to its end at ``x = edge``; past the end is the floor."""
+
+    top: float
+    edge: float
+    side: Literal["left", "right"] = "left"
+
+    def holds(self, x: float) -> bool:
+        return x <= self.edge if self.side == "left" else x >= self.edge
+
+    def surface(self, x: float) -> float:
+        """The height of what is under ``x``: the bed's top, or the floor past its end."""
+        return self.top if self.holds(x) else 0.0
+
+
+def clearance(points: dict[str, Point], bed: Bed | None = None) -> float:
+    """How far the body's lowest surface is above what is under it: the floor, or a bed.
+
+    Without a bed it is ``lowest_surface``; with one, a leg or the upper body hanging over the
+    bed's end is measured against the floor.
+    """
+    if bed is None:
+        return lowest_surface(points)
+    return min(y - HALF_WIDTH[name] - bed.surface(x) for name, (x, y) in points.items())
+
+
+def grounded(
+    angles: dict[str, float], *, anchor: str = ROOT, x: float = 0.0, bed: Bed | None = None
+) -> Pose:
+    """The pose resting on the floor (or on ``bed``): its lowest surface on what is under it,
+    and ``anchor`` at ``x``."""
     points = forward_kinematics(Pose((0.0, 0.0), angles))
-    return Pose((x - points[anchor][0], -lowest_surface(points)), angles)
+    dx = x - points[anchor][0]
+    shifted = {name: (px + dx, py) for name, (px, py) in points.items()}
+    return Pose((dx, -clearance(shifted, bed)), angles)
 
 
 def joint_angles(pose: Pose) -> dict[str, float]:

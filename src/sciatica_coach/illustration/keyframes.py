@@ -21,6 +21,7 @@ from sciatica_coach.illustration.figure import (
     POINT_NAMES,
     ROOT,
     SEGMENT_NAMES,
+    Bed,
     Pose,
     forward_kinematics,
     grounded,
@@ -108,10 +109,22 @@ class PropSpec(BaseModel):
         return self
 
 
+class BedSpec(BaseModel):
+    """A bed or bench under the body, drawn and lain on; ``edge`` is the x of its end in the
+    picture's coordinates, where the hip is at 0 unless a frame anchors another point."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    top: float = Field(gt=0, le=100)
+    edge: float
+    side: Literal["left", "right"] = "left"  # which side of its end the bed is
+
+
 class ExerciseFrames(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     base: str
+    bed: BedSpec | None = None
     moves: tuple[Limb, ...] = ()  # the limbs that move on one side only, drawn darkest
     props: tuple[PropSpec, ...] = ()
     frames: tuple[Frame, ...] = Field(min_length=2)
@@ -140,6 +153,7 @@ class Illustration:
     props: tuple[PropSpec, ...]
     frames: tuple[Keyframe, ...]
     key: int  # the frame a still picture shows: the held end position
+    bed: Bed | None = None  # what the body lies on instead of the floor, where it reaches
 
 
 def _split(raw: dict[str, object]) -> dict[str, object]:
@@ -252,6 +266,7 @@ def build(exercise_id: str) -> Illustration:
     base = book.bases[entry.base]
     angles = base_angles(entry.base)
     anchor, x = base.anchor or ROOT, base.x or 0.0
+    bed = None if entry.bed is None else Bed(entry.bed.top, entry.bed.edge, entry.bed.side)
     frames: list[Keyframe] = []
     for index, frame in enumerate(entry.frames):
         _apply(angles, frame)
@@ -261,11 +276,11 @@ def build(exercise_id: str) -> Illustration:
         elif frame.x is not None:
             x = frame.x
         anchor = frame.anchor or anchor
-        pose = grounded(dict(angles), anchor=anchor, x=x)
+        pose = grounded(dict(angles), anchor=anchor, x=x, bed=bed)
         hold = _resolve_hold(frame, index, exercise)
         frames.append(Keyframe(pose, anchor, x, frame.move, hold))
     keys = [i for i, f in enumerate(entry.frames) if f.key] or [
         i for i, f in enumerate(entry.frames) if f.hold == "dose"
     ]
     key = keys[0] if keys else len(frames) - 1
-    return Illustration(exercise, entry.moves, entry.props, tuple(frames), key)
+    return Illustration(exercise, entry.moves, entry.props, tuple(frames), key, bed)

@@ -1,4 +1,5 @@
-"""Props drawn with the figure: a chair, a stability ball, a rolled towel, a wall, a pillow, a band.
+"""Props drawn with the figure: a chair, a stability ball, a rolled towel, a wall, a pillow, a band,
+and a bed or bench to lie on.
 
 Each prop is placed against a point of the body (the seat under the hips, the ball under the
 calves, the wall behind the back), as SVG drawn around an origin so that a prop that follows the
@@ -9,7 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Final
 
-from sciatica_coach.illustration.figure import HALF_WIDTH, Point, Pose, forward_kinematics
+from sciatica_coach.illustration.figure import HALF_WIDTH, Bed, Point, Pose, forward_kinematics
 from sciatica_coach.illustration.keyframes import PropSpec
 
 BALL_RADIUS: Final = 27.0  # a 55 cm ball
@@ -19,6 +20,7 @@ CHAIR_BACK: Final = 42.0
 WALL_HEIGHT: Final = 185.0
 PILLOW: Final = (26.0, 9.0)
 TOWEL_RADIUS: Final = 5.0
+MATTRESS: Final = 7.0  # the padded top of a bed or bench
 
 WOOD: Final = "#9a6b3f"
 BALL: Final = "#7fb8a4"
@@ -151,3 +153,19 @@ def _wall(prop: PropSpec, point: Point, hw: float) -> Placed:
     left = 0.0 if side > 0 else -thick
     svg = f'<rect x="{num(left)}" width="{num(thick)}" height="{num(WALL_HEIGHT)}" fill="{WALL}"/>'
     return Placed((x, 0.0), svg, (x + left, 0.0, x + left + thick, WALL_HEIGHT))
+
+
+def bed_svg(bed: Bed, span: tuple[float, float]) -> str:
+    """A bed or bench seen from the side: a padded top on wooden legs, from its end at
+    ``bed.edge`` to the picture's edge (like the floor, it goes on out of the picture)."""
+    left = bed.side == "left"
+    far = span[0] if left else span[1]
+    inward = -1.0 if left else 1.0
+    x0, x1 = sorted((far, bed.edge))
+    legs = (bed.edge + 5 * inward, far - 12 * inward)
+    d = "".join(f"M{num(x)} 0V{num(bed.top)}" for x in legs)
+    return (
+        f'<path d="{d}" stroke="{WOOD}" stroke-width="4"/>'
+        f'<rect x="{num(x0)}" y="{num(bed.top - MATTRESS)}" width="{num(x1 - x0)}" '
+        f'height="{num(MATTRESS)}" rx="2" fill="{CLOTH}" stroke="#b89f68"/>'
+    )

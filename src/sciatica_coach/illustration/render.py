@@ -20,7 +20,7 @@ from sciatica_coach.illustration.figure import (
     forward_kinematics,
 )
 from sciatica_coach.illustration.keyframes import Illustration, PropSpec
-from sciatica_coach.illustration.props import Placed, band_transform, num, place
+from sciatica_coach.illustration.props import Placed, band_transform, bed_svg, num, place
 from sciatica_coach.illustration.timeline import Timeline, build_timeline
 
 Mode = Literal["animated", "still", "strip"]
@@ -210,6 +210,8 @@ def _scene(
 ) -> str:
     width = num(span[1] - span[0])
     floor = f'<rect x="{num(span[0])}" y="-4" width="{width}" height="4" fill="{FLOOR}"/>'
+    if illustration.bed is not None:
+        floor += bed_svg(illustration.bed, span)
     behind: list[str] = []
     front: list[str] = []
     for index, (prop, placed) in enumerate(placements):

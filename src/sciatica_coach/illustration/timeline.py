@@ -104,7 +104,8 @@ def _grounded_between(
     # Where the next frame's anchor point was in the frame before: slide it to its new place.
     start_x = forward_kinematics(a.pose)[b.anchor][0]
     pose = from_relative((0.0, 0.0), relative)
-    return grounded(pose.angles, anchor=b.anchor, x=start_x + (b.x - start_x) * f)
+    x = start_x + (b.x - start_x) * f
+    return grounded(pose.angles, anchor=b.anchor, x=x, bed=illustration.bed)
 
 
 def segment_lengths(pose: Pose) -> dict[str, float]:

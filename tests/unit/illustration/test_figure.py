@@ -1,5 +1,5 @@
-"""The figure stays one body: attached, rigid, above the floor and within human joint ranges,
-at every keyframe and at the in-between poses a browser draws."""
+"""The figure stays one body: attached, rigid, above the floor (or the bed it lies on) and within
+human joint ranges, at every keyframe and at the in-between poses a browser draws."""
 
 import math
 
@@ -9,9 +9,11 @@ from sciatica_coach.engine.catalog import load_catalog
 from sciatica_coach.illustration.figure import (
     BY_NAME,
     SEGMENTS,
+    Bed,
+    clearance,
     drawn_segments,
     forward_kinematics,
-    lowest_surface,
+    grounded,
     out_of_range,
     two_link,
 )
@@ -54,25 +56,47 @@ def test_segments_keep_their_length_and_match_forward_kinematics(exercise_id: st
 
 
 @pytest.mark.parametrize("exercise_id", CATALOG_IDS)
-def test_the_body_never_goes_through_the_floor(exercise_id: str) -> None:
+def test_the_body_never_goes_through_the_floor_or_its_bed(exercise_id: str) -> None:
+    bed = build(exercise_id).bed
     for pose in poses_of(exercise_id):
-        assert lowest_surface(forward_kinematics(pose)) >= -FLOOR_TOLERANCE
+        assert clearance(forward_kinematics(pose), bed) >= -FLOOR_TOLERANCE
 
 
 @pytest.mark.parametrize("exercise_id", CATALOG_IDS)
-def test_every_keyframe_rests_on_the_floor(exercise_id: str) -> None:
-    for frame in build(exercise_id).frames:
-        assert lowest_surface(forward_kinematics(frame.pose)) == pytest.approx(0, abs=1e-6)
+def test_every_keyframe_rests_on_the_floor_or_its_bed(exercise_id: str) -> None:
+    illustration = build(exercise_id)
+    for frame in illustration.frames:
+        points = forward_kinematics(frame.pose)
+        assert clearance(points, illustration.bed) == pytest.approx(0, abs=1e-6)
+        assert clearance(points) >= -1e-6  # and nothing under the floor
 
 
 @pytest.mark.parametrize(
     "exercise_id",
     [e.id for e in load_catalog().exercises if e.position in ("supine", "prone", "side_lying")],
 )
-def test_lying_exercises_start_with_the_trunk_on_the_floor(exercise_id: str) -> None:
-    points = forward_kinematics(build(exercise_id).frames[0].pose)
-    trunk = min(points[p][1] - BY_NAME["lower_trunk"].width / 2 for p in ("hip", "shoulder"))
+def test_lying_exercises_start_with_the_trunk_on_the_floor_or_bed(exercise_id: str) -> None:
+    illustration = build(exercise_id)
+    points = forward_kinematics(illustration.frames[0].pose)
+    bed = illustration.bed
+    trunk = min(
+        points[p][1] - BY_NAME["lower_trunk"].width / 2 - (bed.surface(points[p][0]) if bed else 0)
+        for p in ("hip", "shoulder")
+    )
     assert trunk == pytest.approx(0, abs=FLOOR_TOLERANCE)
+
+
+def test_a_body_on_a_bed_rests_on_it_and_a_leg_hangs_over_its_end() -> None:
+    lying = dict.fromkeys(BY_NAME, 0.0) | {"lower_trunk": 180, "upper_trunk": 180}
+    lying |= {"head": 180, "upper_arm_near": 0, "upper_arm_far": 0}
+    lying |= {"shin_near": -90, "foot_near": 0}  # the near lower leg hangs down
+    bed = Bed(top=60, edge=30)  # under the thigh: the knee and lower leg are past its end
+    pose = grounded(lying, bed=bed)
+    points = forward_kinematics(pose)
+    assert clearance(points, bed) == pytest.approx(0)
+    assert pose.root[1] - 8 == pytest.approx(60, abs=FLOOR_TOLERANCE)  # the hips on the bed's top
+    assert points["ankle_near"][1] < 60
+    assert clearance(points) > 0
 
 
 @pytest.mark.parametrize("exercise_id", CATALOG_IDS)

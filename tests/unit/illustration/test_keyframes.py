@@ -90,3 +90,16 @@ frames = [{}, {}]
 """
     with pytest.raises(KeyframeError, match="a band goes from"):
         parse_keyframes(text)
+
+
+def test_a_bed_needs_a_height_above_the_floor() -> None:
+    text = """
+[base.standing]
+trunk = 90
+[exercise.walking]
+base = "standing"
+bed = { top = 0, edge = 10 }
+frames = [{}, {}]
+"""
+    with pytest.raises(KeyframeError, match="greater than 0"):
+        parse_keyframes(text)

@@ -7,7 +7,8 @@ import pytest
 
 from sciatica_coach.engine.catalog import load_catalog
 from sciatica_coach.illustration import MODES, UnknownExercise, gallery_html, illustrate
-from sciatica_coach.illustration.props import BALL, WALL, WOOD
+from sciatica_coach.illustration.keyframes import build
+from sciatica_coach.illustration.props import BALL, CLOTH, WALL, WOOD
 from sciatica_coach.illustration.render import FAR, MOVING, NEAR, css_prefix
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -85,6 +86,14 @@ def test_a_required_prop_is_drawn(exercise_id: str, equipment: str) -> None:
     for mode in MODES:
         svg = illustrate(exercise_id, mode=mode)  # type: ignore[arg-type]
         assert PROP_MARKS[equipment] in svg, f"{exercise_id} {mode}: no {equipment}"
+
+
+@pytest.mark.parametrize("exercise_id", [i for i in CATALOG_IDS if build(i).bed is not None])
+def test_a_bed_lain_on_is_drawn(exercise_id: str) -> None:
+    for mode in MODES:
+        svg = illustrate(exercise_id, mode=mode)  # type: ignore[arg-type]
+        assert f'fill="{CLOTH}"' in svg
+        assert f'stroke="{WOOD}"' in svg
 
 
 def test_an_exercise_without_a_ball_draws_no_ball() -> None:
