@@ -71,6 +71,16 @@ def _parser() -> argparse.ArgumentParser:
         "a profile",
     )
     engine_command(
+        "checks",
+        "Which self-checks, and which directions of the movement test, are safe to offer now.",
+        "a profile",
+    )
+    engine_command(
+        "movement-test",
+        "Read the movement test's results: the directional preference they show.",
+        "a movement-test request (profile and results)",
+    )
+    engine_command(
         "review",
         "Review a week of session logs: progress, continue, regress or stop and seek care.",
         "a review request (profile, plan, dates, baseline pain and logs)",
@@ -155,6 +165,8 @@ def _answer(args: argparse.Namespace, stdin: TextIO) -> tuple[str, Any]:
         "triage": engine.triage,
         "plan": engine.plan,
         "review": engine.review,
+        "checks": engine.checks,
+        "movement-test": engine.movement_test,
     }
     if args.command == "exercises":
         return "exercises", engine.catalog()
@@ -162,7 +174,7 @@ def _answer(args: argparse.Namespace, stdin: TextIO) -> tuple[str, Any]:
     if args.command == "score":
         return "score", engine.score(args.instrument, data)
     if not isinstance(data, dict):
-        root = "request" if args.command == "review" else "profile"
+        root = "request" if args.command in ("review", "movement-test") else "profile"
         raise engine.RefusedInput(root, "is not a JSON object")
     return args.command, handlers[args.command](data)
 

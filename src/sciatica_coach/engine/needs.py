@@ -331,11 +331,12 @@ def _answer(needs: Needs, finding: Finding) -> None:
         for e in finding.answers
         if needs.pool.why_not(catalog[e])
     ]
+    label = finding.label[0].upper() + finding.label[1:]
     needs.unanswered.append(
         Unanswered(
             finding=finding.id,
             reason=(
-                "No exercise that answers it is allowed for you now"
+                f"{label}: no exercise for it is allowed for you now"
                 + (f" ({'. '.join(blocked)})" if blocked else "")
                 + "."
             ),

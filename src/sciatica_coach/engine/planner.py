@@ -163,6 +163,7 @@ def build_plan(profile: Profile, catalog: Catalog, review: Review | None = None)
             red_flags=assessed.red_flags,
             cleared_red_flags=assessed.cleared_red_flags,
             go_to=assessed.go_to,
+            pregnancy_warning_signs_asked=assessed.pregnancy_warning_signs_asked,
             advice=advice.finished(
                 advice.URGENCY_ADVICE["routine"],
                 pregnant_or_postpartum=pregnant_or_postpartum(profile),

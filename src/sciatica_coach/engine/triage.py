@@ -49,6 +49,8 @@ class Triage(Output):
     cleared_red_flags: list[RedFlagId]
     go_to: list[Place]
     advice: list[str]
+    # Rule 7: whether apps ask this person the pregnancy warning signs at every check-in.
+    pregnancy_warning_signs_asked: bool = False
 
 
 def _flag_order(flag: RedFlagId) -> tuple[int, int]:
@@ -212,6 +214,7 @@ def triage(profile: Profile) -> Triage:
         cleared_red_flags=cleared,
         go_to=places(active),
         advice=advice.finished(tips, pregnant_or_postpartum=pregnant_or_postpartum(profile)),
+        pregnancy_warning_signs_asked=pregnant_or_postpartum(profile),
     )
 
 

@@ -78,16 +78,19 @@ def session_sync(request: AuthedRequest) -> HttpResponse:
     return JsonResponse({"log_id": log.pk, "created": created}, status=201 if created else 200)
 
 
-def _flags_by_urgency(profile: dict[str, Any]) -> list[dict[str, Any]]:
+def _flags_by_urgency(asks_pregnancy_signs: bool) -> list[dict[str, Any]]:
     """What the engine says for each warning sign if it were reported now, most urgent first.
 
     The offline page cannot ask the engine, so it carries the engine's answers with it; the page
     only picks the first sign that was ticked. When the log is sent, the server asks the engine
-    again with everything the person reported.
+    again with everything the person reported (a sign reported at a check-in fires even where a
+    clinician cleared it before: triage rule 8, so no clearance is passed here).
     """
     answers = []
     for flag in RED_FLAGS:
-        answer = engine.triage({**profile, "red_flags": [flag], "cleared_red_flags": []})
+        answer = engine.screen(
+            {"red_flags": [flag], "pregnant_or_postpartum": asks_pregnancy_signs}
+        )
         answers.append({"id": flag, "urgency": answer["urgency"], "advice": answer["advice"]})
     return sorted(answers, key=lambda a: URGENCY_ORDER.index(a["urgency"]))
 
@@ -104,6 +107,8 @@ def session_player(request: AuthedRequest, slot: str) -> HttpResponse:
     if session is None:
         return redirect("today")
     steps = [plan_item_present(item) for item in session["items"]]
+    # Triage rule 7, as the engine answered it for this profile; without an answer, ask.
+    asks = bool(profile.triage.get("pregnancy_warning_signs_asked", True))
     offline_data = {
         "plan_id": plan.pk,
         "slot": slot,
@@ -112,7 +117,7 @@ def session_player(request: AuthedRequest, slot: str) -> HttpResponse:
             before: [after for after in EXTENT_ORDER if engine.peripheralised(before, after)]
             for before in EXTENT_ORDER
         },
-        "flags": _flags_by_urgency(profile.data),
+        "flags": _flags_by_urgency(asks),
         "text": {
             "headings": {level: str(text) for level, text in STOP_HEADINGS.items()},
             "saved": _("Saved on this phone."),
@@ -126,8 +131,8 @@ def session_player(request: AuthedRequest, slot: str) -> HttpResponse:
         {
             "slot_label": SLOTS.get(slot, slot),
             "steps": steps,
-            "before": SessionCheckForm(prefix="before"),
-            "after": SessionCheckForm(prefix="after"),
+            "before": SessionCheckForm(prefix="before", pregnant_or_postpartum=asks),
+            "after": SessionCheckForm(prefix="after", pregnant_or_postpartum=asks),
             "offline_data": offline_data,
             "spreading_advice": advice.STOP_IF_SPREADING,
         },

@@ -1,5 +1,6 @@
 """Plain-word labels for the contract's ids. The ids and their order come from the vocabulary."""
 
+import re
 from typing import Final
 
 from django.utils.functional import Promise
@@ -63,8 +64,23 @@ RED_FLAG_CHOICES: Final[Choices] = [
     if fid not in IMPLIED_ONLY and fid != PREGNANCY_FLAG
 ]
 PREGNANCY_FLAG_CHOICES: Final[Choices] = [(PREGNANCY_FLAG, RED_FLAGS[PREGNANCY_FLAG].text)]
+
+
+def _as_list(text: str) -> tuple[str, tuple[str, ...]]:
+    """A sign written as "X, and any of: a, b, or c." as a question and the list it asks about,
+    so the page can show a list rather than one long sentence, in the vocabulary's own words."""
+    head, _colon, tail = text.partition(" any of: ")
+    items = re.split(r",\s+(?:or\s+)?", tail.rstrip("."))
+    return f"{head} any of these:", tuple(items)
+
+
+PREGNANCY_SIGNS_QUESTION, PREGNANCY_SIGNS = _as_list(RED_FLAGS[PREGNANCY_FLAG].text)
+# A flag that is never asked has no question to show; it gets a plain name of its own here.
+_IMPLIED_LABELS: Final[dict[RedFlagId, Promise]] = {
+    "bilateral_longstanding": _("Pain in both legs for more than six weeks"),
+}
 CLEARABLE_FLAG_CHOICES: Final[Choices] = [
-    (fid, flag.text) for fid, flag in RED_FLAGS.items() if flag.clearable
+    (fid, _IMPLIED_LABELS.get(fid, flag.text)) for fid, flag in RED_FLAGS.items() if flag.clearable
 ]
 
 
@@ -110,6 +126,13 @@ PHASES: Final[dict[str, Promise]] = {
     "relief": _("Calming the pain"),
     "recovery": _("Building strength"),
     "maintenance": _("Keeping it up"),
+}
+# What each phase is for, in our own words: the vocabulary's phase texts speak of correcting the
+# imbalances as if they were the cause, which the evidence does not show.
+PHASE_DESCRIPTIONS: Final[dict[str, Promise]] = {
+    "relief": _("Calm the pain: gentle positions, stretches and short walks."),
+    "recovery": _("Build strength and flexibility: stretches and strengthening, within comfort."),
+    "maintenance": _("Keep it up: strengthening and daily stretches, twice a day, for good."),
 }
 SIDED: Final[Choices] = [
     ("", _("Not done")),

@@ -1,6 +1,6 @@
 """Forms that turn what a person ticks into the contract's profile and log shapes."""
 
-from typing import Any
+from typing import Any, Final
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -38,9 +38,79 @@ class PlainForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+PREGNANCY_STATUS: Final[choices.Choices] = [
+    ("none", _("No, or it does not apply to me")),
+    ("pregnant", _("I am pregnant")),
+    ("postpartum", _("I gave birth in the last six weeks")),
+]
+
+
+class SafetyForm(PlainForm):
+    """The intake's first step: the warning signs, asked before anything else (triage rules 1
+    and 7), so that an emergency or urgent answer is acted on at once."""
+
+    pregnancy_status = forms.ChoiceField(
+        label=_("Are you pregnant, or did you give birth in the last six weeks?"),
+        choices=PREGNANCY_STATUS,
+        widget=forms.RadioSelect,
+        initial="none",
+    )
+    red_flags = flags_field(_("Tick any that are true for you now"), choices.RED_FLAG_CHOICES)
+    pregnancy_warning_signs = forms.BooleanField(
+        label=choices.PREGNANCY_SIGNS_QUESTION, required=False
+    )
+    cleared_red_flags = flags_field(
+        _("A doctor has already checked this and said it is safe to exercise"),
+        choices.CLEARABLE_FLAG_CHOICES,
+    )
+
+    def answers(self) -> dict[str, Any]:
+        """The engine's ``screen`` input."""
+        data = self.cleaned_data
+        flags = list(data["red_flags"])
+        if data["pregnancy_warning_signs"]:
+            # Triage rule 7: it counts whenever it is reported, asked or not.
+            flags.append(choices.PREGNANCY_FLAG)
+        return {
+            "red_flags": flags,
+            "cleared_red_flags": list(data["cleared_red_flags"]),
+            "pregnant_or_postpartum": data["pregnancy_status"] != "none",
+        }
+
+    @classmethod
+    def initial_from(cls, profile: dict[str, Any]) -> dict[str, Any]:
+        flags = [f for f in profile["red_flags"] if f not in choices.IMPLIED_ONLY]
+        status = "none"
+        if profile.get("pregnancy_weeks") is not None:
+            status = "pregnant"
+        elif profile.get("weeks_since_birth") is not None:
+            status = "postpartum"
+        return {
+            "pregnancy_status": status,
+            "red_flags": [f for f in flags if f != choices.PREGNANCY_FLAG],
+            "pregnancy_warning_signs": choices.PREGNANCY_FLAG in flags,
+            "cleared_red_flags": profile.get("cleared_red_flags", []),
+        }
+
+
+# NICE and the contract: people aged 65 or more are asked whether getting down to the floor and
+# up again is hard or unsafe (the profile's ``floor_ok``).
+ASK_FLOOR_FROM_AGE: Final = 65
+
+
 class IntakeForm(PlainForm):
+    """The intake's second step: where it hurts, the cause, the person, pain and equipment.
+
+    Numbers are checked by the engine, not here, so a refused one reads the same everywhere
+    ("130 is not between 0 and 120"), on the field it belongs to.
+    """
+
     leg_side = forms.ChoiceField(
         label=_("Which leg do you feel it in?"), choices=choices.LEG_SIDES, widget=forms.RadioSelect
+    )
+    both_legs_days = forms.IntegerField(
+        label=_("If both legs: for how many days have both legs been affected?"),
+        required=False,
     )
     extent = forms.ChoiceField(
         label=_("How far down does it reach?"), choices=choices.EXTENTS, widget=forms.RadioSelect
@@ -48,14 +118,7 @@ class IntakeForm(PlainForm):
     pins_and_needles = forms.BooleanField(label=_("I have pins and needles"), required=False)
     numbness = forms.BooleanField(label=_("I have numb patches"), required=False)
     weakness = forms.BooleanField(label=_("My leg feels weak"), required=False)
-    onset_days = forms.IntegerField(
-        label=_("How many days ago did it start?"), min_value=0, initial=7
-    )
-    red_flags = flags_field(_("Tick any that are true for you now"), choices.RED_FLAG_CHOICES)
-    cleared_red_flags = flags_field(
-        _("A doctor has already checked this and said it is safe to exercise"),
-        choices.CLEARABLE_FLAG_CHOICES,
-    )
+    onset_days = forms.IntegerField(label=_("How many days ago did it start?"), initial=7)
     conditions = forms.MultipleChoiceField(
         label=_("What did a doctor or physiotherapist say is causing it?"),
         choices=choices.CONDITIONS,
@@ -69,13 +132,26 @@ class IntakeForm(PlainForm):
         widget=forms.RadioSelect,
         required=False,
     )
-    age = forms.IntegerField(label=_("Your age"), min_value=0)
+    age = forms.IntegerField(label=_("Your age"))
     sex = forms.ChoiceField(label=_("Sex"), choices=choices.SEXES, widget=forms.RadioSelect)
     pregnancy_weeks = forms.IntegerField(
-        label=_("If you are pregnant: how many weeks?"),
+        label=_("How many weeks pregnant are you?"), required=False
+    )
+    weeks_since_birth = forms.IntegerField(
+        label=_("How many weeks ago did you give birth?"),
         required=False,
-        min_value=0,
-        help_text=_("Leave empty if you are not pregnant."),
+    )
+    floor_ok = forms.ChoiceField(
+        label=_("Can you get down to the floor and up again safely?"),
+        choices=[("yes", _("Yes")), ("no", _("No, or it is hard for me"))],
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("If not, every exercise in your plan is done sitting or standing."),
+    )
+    walking_tolerance_min = forms.IntegerField(
+        label=_("How many minutes can you walk before your leg makes you stop?"),
+        required=False,
+        help_text=_("Leave empty if you don't know, or if walking does not bring it on."),
     )
     pain_leg = pain_field(LEG_PAIN_NOW)
     pain_back = pain_field(BACK_PAIN_NOW)
@@ -91,25 +167,52 @@ class IntakeForm(PlainForm):
         "profile.age": "age",
         "profile.sex": "sex",
         "profile.pregnancy_weeks": "pregnancy_weeks",
+        "profile.weeks_since_birth": "weeks_since_birth",
         "profile.symptoms.leg_side": "leg_side",
+        "profile.symptoms.both_legs_days": "both_legs_days",
         "profile.symptoms.extent": "extent",
         "profile.symptoms.onset_days": "onset_days",
         "profile.pain.leg": "pain_leg",
         "profile.pain.back": "pain_back",
-        "profile.red_flags": "red_flags",
-        "profile.cleared_red_flags": "cleared_red_flags",
         "profile.diagnoses": "conditions",
         "profile.equipment": "equipment",
+        "profile.floor_ok": "floor_ok",
+        "profile.walking_tolerance_min": "walking_tolerance_min",
     }
 
-    def to_profile(self, previous: dict[str, Any] | None) -> dict[str, Any]:
+    def __init__(self, *args: Any, pregnancy_status: str = "none", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pregnancy_status = pregnancy_status
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.pregnancy_status == "pregnant" and data.get("pregnancy_weeks") is None:
+            self.add_error("pregnancy_weeks", _("Please say how many weeks pregnant you are."))
+        if self.pregnancy_status == "postpartum" and data.get("weeks_since_birth") is None:
+            self.add_error("weeks_since_birth", _("Please say how many weeks ago it was."))
+        if data.get("leg_side") == "both" and data.get("both_legs_days") is None:
+            self.add_error(
+                "both_legs_days",
+                _("Please say for how many days: pain in both legs can need a doctor at once."),
+            )
+        age = data.get("age")
+        if age is not None and age >= ASK_FLOOR_FROM_AGE and not data.get("floor_ok"):
+            self.add_error(
+                "floor_ok", _("Please answer: it decides whether floor exercises are safe for you.")
+            )
+        return data
+
+    def to_profile(self, safety: dict[str, Any], previous: dict[str, Any] | None) -> dict[str, Any]:
+        """The contract's profile from both steps; what the program learnt since is kept."""
         data = self.cleaned_data
         previous = previous or {}
+        status = self.pregnancy_status
         return {
             "contract": CONTRACT,
             "age": data["age"],
             "sex": data["sex"],
-            "pregnancy_weeks": data["pregnancy_weeks"],
+            "pregnancy_weeks": data["pregnancy_weeks"] if status == "pregnant" else None,
+            "weeks_since_birth": data["weeks_since_birth"] if status == "postpartum" else None,
             "symptoms": {
                 "leg_side": data["leg_side"],
                 "extent": data["extent"],
@@ -117,37 +220,45 @@ class IntakeForm(PlainForm):
                 "numbness": data["numbness"],
                 "weakness": data["weakness"],
                 "onset_days": data["onset_days"],
+                "both_legs_days": (data["both_legs_days"] if data["leg_side"] == "both" else None),
             },
-            "red_flags": data["red_flags"],
+            "red_flags": safety["red_flags"],
             "diagnoses": [
                 {"condition": c, "confirmed_by_clinician": data["confirmed"] == "yes"}
                 for c in data["conditions"]
             ],
-            "cleared_red_flags": data["cleared_red_flags"],
+            "cleared_red_flags": safety["cleared_red_flags"],
             "pain": {"leg": data["pain_leg"], "back": data["pain_back"]},
-            # Kept from before: the self-assessment and what the reviews took out.
-            "assessment": previous.get("assessment", {}),
             "equipment": data["equipment"],
+            "floor_ok": data["floor_ok"] != "no",
+            "walking_tolerance_min": data["walking_tolerance_min"],
+            # Kept from before: the self-check, and what the reviews and the movement test found.
+            "assessment": previous.get("assessment", {}),
             "avoid_exercises": previous.get("avoid_exercises", []),
+            "directional_preference": previous.get("directional_preference", "unknown"),
+            "avoid_directions": previous.get("avoid_directions", []),
         }
 
     @classmethod
     def initial_from(cls, profile: dict[str, Any]) -> dict[str, Any]:
         diagnoses = profile["diagnoses"]
+        symptoms = profile["symptoms"]
         return {
-            "leg_side": profile["symptoms"]["leg_side"],
-            "extent": profile["symptoms"]["extent"],
-            "pins_and_needles": profile["symptoms"]["pins_and_needles"],
-            "numbness": profile["symptoms"]["numbness"],
-            "weakness": profile["symptoms"]["weakness"],
-            "onset_days": profile["symptoms"]["onset_days"],
-            "red_flags": profile["red_flags"],
-            "cleared_red_flags": profile.get("cleared_red_flags", []),
+            "leg_side": symptoms["leg_side"],
+            "both_legs_days": symptoms.get("both_legs_days"),
+            "extent": symptoms["extent"],
+            "pins_and_needles": symptoms["pins_and_needles"],
+            "numbness": symptoms["numbness"],
+            "weakness": symptoms["weakness"],
+            "onset_days": symptoms["onset_days"],
             "conditions": [d["condition"] for d in diagnoses],
             "confirmed": "yes" if any(d["confirmed_by_clinician"] for d in diagnoses) else "no",
             "age": profile["age"],
             "sex": profile["sex"],
-            "pregnancy_weeks": profile["pregnancy_weeks"],
+            "pregnancy_weeks": profile.get("pregnancy_weeks"),
+            "weeks_since_birth": profile.get("weeks_since_birth"),
+            "floor_ok": "yes" if profile.get("floor_ok", True) else "no",
+            "walking_tolerance_min": profile.get("walking_tolerance_min"),
             "pain_leg": str(profile["pain"]["leg"]),
             "pain_back": str(profile["pain"]["back"]),
             "equipment": profile.get("equipment", []),
@@ -178,6 +289,14 @@ class SessionCheckForm(PlainForm):
     red_flags = flags_field(_("Is any of these true for you now?"), choices.RED_FLAG_CHOICES)
     red_flags.help_text = _("These are rare. If none is true, leave them all empty.")
     spreading = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, pregnant_or_postpartum: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Triage rule 7: the pregnancy warning signs are asked at every check-in, of everyone
+        # pregnant or in the six weeks after a birth, and of no one else.
+        field = self.fields["red_flags"]
+        assert isinstance(field, forms.MultipleChoiceField)  # noqa: S101 - narrows the type
+        field.choices = choices.flag_choices(pregnant_or_postpartum=pregnant_or_postpartum)
 
 
 class AssessmentForm(PlainForm):

@@ -1,9 +1,11 @@
 """Words for numbers the engine gives: built once in Python, not per item in a template."""
 
+import datetime as dt
 from typing import Any
 
 from django.utils.translation import gettext, ngettext
 
+from sciatica_coach.engine.vocabulary import RED_FLAGS
 from sciatica_coach.program.exercises import exercise_get
 
 
@@ -26,3 +28,20 @@ def plan_item_present(item: dict[str, Any]) -> dict[str, Any]:
     """A plan item as every page shows it (Today, both players, the printed plan): the engine's
     fields, the dose in words and the catalog entry with its instructions and cues."""
     return {**item, "dose": dose_text(item), "exercise_info": exercise_get(item["exercise"]) or {}}
+
+
+# Who a clearance came from, in words; the clinician side will add its own.
+CLEARED_BY: dict[str, str] = {"self_reported": "you told us"}
+
+
+def clearances_present(records: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """Each cleared warning sign with who said a doctor checked it, and when."""
+    return [
+        {
+            "text": RED_FLAGS[record["flag"]].text,
+            "by": gettext(CLEARED_BY.get(record["by"], record["by"])),
+            "on": dt.date.fromisoformat(record["on"]),
+        }
+        for record in records
+        if record["flag"] in RED_FLAGS
+    ]

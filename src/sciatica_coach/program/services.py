@@ -205,6 +205,10 @@ def session_log(
         log.ending = SessionLog.Ending.FINISHED
     log.save()
     _flag_profile(user, red_flags)
+    if log.ending == SessionLog.Ending.SPREADING and not red_flags:
+        # Review rule 2: apps ask for the review as soon as a session spreads the symptoms, so
+        # the exercise that did it is out of the plan before the next session.
+        review_week(user=user)
     return log
 
 
@@ -228,23 +232,33 @@ def review_week(*, user: User, today: dt.date | None = None) -> Review:
     plan = selectors.plan_current(user=user)
     if plan is None or not plan.is_program or profile.started_on is None:
         raise NoProgram
+    # The engine reads the seven days up to and including today; older logs change nothing.
     logs = selectors.session_logs_between(
-        user=user, start=today - selectors.REVIEW_INTERVAL, end=today
+        user=user, start=today - selectors.REVIEW_INTERVAL, end=today + dt.timedelta(days=1)
     )
-    answer = engine.review(
-        {
-            "profile": profile.data,
-            "plan": plan.answer,
-            "started_on": profile.started_on.isoformat(),
-            "today": today.isoformat(),
-            "baseline_pain": {"leg": profile.baseline_leg, "back": profile.baseline_back},
-            "logs": [log.to_engine() for log in logs],
-        }
-    )
+    request: dict[str, Any] = {
+        "profile": profile.data,
+        "plan": plan.answer,
+        "started_on": profile.started_on.isoformat(),
+        "today": today.isoformat(),
+        "baseline_pain": {"leg": profile.baseline_leg, "back": profile.baseline_back},
+        "logs": [log.to_engine() for log in logs],
+    }
+    previous = selectors.review_latest(user=user)
+    window = (previous.answer.get("window_pain") or {}) if previous else {}
+    if window.get("leg") is not None and window.get("back") is not None:
+        # Review rule 4: progress is judged against the last window too, not the start only.
+        request["previous_window_pain"] = {"leg": window["leg"], "back": window["back"]}
+    answer = engine.review(request)
     added = answer.get("avoid_exercises_added") or []
-    if added:
-        avoid = profile.data.get("avoid_exercises", [])
-        profile.data = {**profile.data, "avoid_exercises": _merged_flags(avoid, added)}
+    directions = answer.get("avoid_directions_added") or []
+    if added or directions:
+        data = profile.data
+        profile.data = {
+            **data,
+            "avoid_exercises": _merged_flags(data.get("avoid_exercises", []), added),
+            "avoid_directions": _merged_flags(data.get("avoid_directions", []), directions),
+        }
         profile.triage = engine.triage(profile.data)
     new_plan = None
     if answer.get("plan") is not None:

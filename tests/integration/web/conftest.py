@@ -15,9 +15,35 @@ def make_user(username: str) -> User:
     return User.objects.create_user(username, f"{username}@example.org", "a-long-Passw0rd!")
 
 
-def intake_form(**changes: Any) -> dict[str, Any]:
-    """What a person with a confirmed disc herniation ticks on the intake page."""
+def safety_form(
+    red_flags: list[str] | None = None,
+    *,
+    pregnancy_status: str = "none",
+    cleared: list[str] | None = None,
+    step: str = "safety",
+) -> dict[str, Any]:
+    """The intake's first step: the safety questions, and nothing else."""
+    return {
+        "step": step,
+        "safety-pregnancy_status": pregnancy_status,
+        "safety-red_flags": red_flags or [],
+        "safety-cleared_red_flags": cleared or [],
+    }
+
+
+def intake_form(
+    *,
+    red_flags: list[str] | None = None,
+    pregnancy_status: str = "none",
+    cleared: list[str] | None = None,
+    **changes: Any,
+) -> dict[str, Any]:
+    """What a person with a confirmed disc herniation sends from the intake's second step: the
+    details, with the first step's safety answers carried along."""
     data: dict[str, Any] = {
+        **safety_form(
+            red_flags, pregnancy_status=pregnancy_status, cleared=cleared, step="details"
+        ),
         "leg_side": "left",
         "extent": "below_knee",
         "pins_and_needles": "on",

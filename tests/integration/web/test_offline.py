@@ -187,7 +187,7 @@ def test_the_offline_player_carries_the_plan_and_the_engines_advice(
     )
     assert data["flags"][0]["urgency"] == "emergency"
     assert data["flags"][-1]["urgency"] == "soon"
-    assert "Go to the nearest emergency department now" in data["flags"][0]["advice"][0]
+    assert "Go to an emergency department (A&E / ER), now" in data["flags"][0]["advice"][0]
     assert "data-player" in page
 
 

@@ -152,32 +152,58 @@ def test_the_weekly_review_replaces_the_plan_and_keeps_the_old_one(alice: User) 
     assert Review.objects.filter(user=alice).count() == 1
 
 
-def test_a_spreading_exercise_found_by_the_review_is_added_to_the_profile(alice: User) -> None:
+def test_a_session_that_spreads_the_symptoms_is_reviewed_at_once(alice: User) -> None:
+    """Review rule 2: the app asks for the review as soon as a session spreads the symptoms, so
+    the trial that did it is out of the plan before the next session."""
     with time_machine.travel(dt.date(2026, 10, 1)):
         with_program(alice)
     plan = selectors.plan_current(user=alice)
     assert plan is not None
-    trial = next(
-        item["exercise"]
-        for item in plan.answer["sessions"][0]["items"]
-        if item["exercise"] in ("prone_lying", "prone_on_elbows")
-    )
+    trial = next(i["exercise"] for i in plan.answer["sessions"][0]["items"] if i["trial"])
+    with time_machine.travel(dt.date(2026, 10, 2)):
+        log = start(alice, extent="thigh")
+        services.session_progress(user=alice, log_id=log.pk, step=1, exercises_done=[trial])
+        services.session_log(
+            user=alice, log_id=log.pk, pain_leg=5, pain_back=3, extent="below_knee", red_flags=[]
+        )
+    review = selectors.review_latest(user=alice)
+    assert review is not None
+    assert (review.date, review.answer["decision"]) == (dt.date(2026, 10, 2), "regress")
+    assert review.answer["avoid_directions_added"] == ["extension"]
+    profile = Profile.objects.get(user=alice)
+    assert profile.data["avoid_directions"] == ["extension"]
+    new_plan = selectors.plan_current(user=alice)
+    assert new_plan is not None
+    assert new_plan.source == "review"
+    assert not any(i["trial"] for s in new_plan.answer["sessions"] for i in s["items"])
+
+
+def test_an_exercise_singled_out_by_the_review_is_added_to_the_profile(alice: User) -> None:
+    with time_machine.travel(dt.date(2026, 10, 1)):
+        with_program(alice, directional_preference="none")
+    plan = selectors.plan_current(user=alice)
+    assert plan is not None
+    morning = [i["exercise"] for i in plan.answer["sessions"][0]["items"]]
+    suspect = morning[0]
     for day in (2, 3):
         with time_machine.travel(dt.date(2026, 10, day)):
-            log = start(alice, extent="thigh")
-            services.session_progress(user=alice, log_id=log.pk, step=1, exercises_done=[trial])
-            services.session_log(
-                user=alice,
-                log_id=log.pk,
-                pain_leg=5,
-                pain_back=3,
-                extent="below_knee",
-                red_flags=[],
+            calm = start(alice, extent="thigh", slot="evening")
+            services.session_progress(
+                user=alice, log_id=calm.pk, step=1, exercises_done=morning[1:]
             )
-    review = services.review_week(user=alice, today=dt.date(2026, 10, 8))
-    assert review.answer["decision"] == "regress"
-    assert trial in review.answer["avoid_exercises_added"]
-    assert trial in Profile.objects.get(user=alice).data["avoid_exercises"]
+            services.session_log(
+                user=alice, log_id=calm.pk, pain_leg=5, pain_back=3, extent="thigh", red_flags=[]
+            )
+    with time_machine.travel(dt.date(2026, 10, 4)):
+        log = start(alice, extent="thigh")
+        services.session_progress(user=alice, log_id=log.pk, step=1, exercises_done=morning)
+        services.session_log(
+            user=alice, log_id=log.pk, pain_leg=5, pain_back=3, extent="below_knee", red_flags=[]
+        )
+    review = selectors.review_latest(user=alice)
+    assert review is not None
+    assert suspect in review.answer["avoid_exercises_added"]
+    assert suspect in Profile.objects.get(user=alice).data["avoid_exercises"]
 
 
 def test_review_without_a_program_is_refused(alice: User) -> None:

@@ -9,7 +9,7 @@ from django.test import Client
 from sciatica_coach.program import selectors
 from sciatica_coach.program.models import SessionLog
 from sciatica_coach.program.presenters import dose_text
-from tests.integration.web.conftest import with_program
+from tests.integration.web.conftest import safety_form, with_program
 
 CHECK = {"pain_leg": "5", "pain_back": "3", "extent": "thigh"}
 LEGEND = re.compile(r"<legend>(.*?)</legend>")
@@ -58,7 +58,7 @@ def test_the_pain_questions_before_a_session_say_what_0_and_10_mean(
 def test_the_pain_questions_after_a_session_and_offline_ask_as_the_intake_does(
     alice: User, alice_client: Client
 ) -> None:
-    intake = pain_legends(alice_client.get("/intake/").content.decode())
+    intake = pain_legends(alice_client.post("/intake/", safety_form()).content.decode())
     with_program(alice)
     alice_client.post("/session/morning/start/", CHECK)
     log = SessionLog.objects.get(user=alice)

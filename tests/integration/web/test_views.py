@@ -13,9 +13,9 @@ from pytest_django import DjangoAssertNumQueries
 from sciatica_coach import engine
 from sciatica_coach.engine import advice
 from sciatica_coach.engine.vocabulary import RED_FLAGS
-from sciatica_coach.program import selectors
+from sciatica_coach.program import choices, selectors
 from sciatica_coach.program.models import Plan, SessionLog
-from tests.integration.web.conftest import intake_form, with_program
+from tests.integration.web.conftest import intake_form, safety_form, with_program
 
 
 def test_pages_ask_anonymous_visitors_to_log_in(client: Client, db: None) -> None:
@@ -33,11 +33,106 @@ def test_today_sends_a_new_person_to_the_intake(alice_client: Client) -> None:
     assert alice_client.get("/today/")["Location"] == "/intake/"
 
 
-def test_the_intake_asks_every_red_flag_question_in_plain_words(alice_client: Client) -> None:
+def test_the_intake_asks_the_red_flag_questions_first_on_their_own_step(
+    alice_client: Client,
+) -> None:
     page = alice_client.get("/intake/").content.decode()
-    for flag in RED_FLAGS.values():
-        assert flag.text in page
-    assert "<svg" in page
+    for fid, flag in RED_FLAGS.items():
+        if fid == "bilateral_longstanding":  # never asked: it follows from where and how long
+            assert flag.text not in page
+        elif fid == "pregnancy_warning_signs":  # asked as a list, in the vocabulary's words
+            for sign in choices.PREGNANCY_SIGNS:
+                assert sign in page
+        else:
+            assert flag.text in page
+    for later in ("How far down does it reach?", "Your age", "What do you have at home?"):
+        assert later not in page
+    details = alice_client.post("/intake/", safety_form()).content.decode()
+    assert "How far down does it reach?" in details
+    assert "<svg" in details
+
+
+@pytest.mark.parametrize(
+    ("flag", "heading"),
+    [
+        ("saddle_numbness", "Stop. Go to an emergency department now."),
+        ("calf_swelling", "Stop. See a doctor today."),
+        ("pregnancy_warning_signs", "Stop. Contact your maternity unit now."),
+    ],
+)
+def test_an_emergency_or_urgent_safety_answer_stops_at_once(
+    alice: User, alice_client: Client, flag: str, heading: str
+) -> None:
+    answers = safety_form([flag], pregnancy_status="pregnant")
+    if flag == "pregnancy_warning_signs":
+        answers = {
+            **safety_form(pregnancy_status="pregnant"),
+            "safety-pregnancy_warning_signs": "on",
+        }
+    page = alice_client.post("/intake/", answers).content.decode()
+    assert heading in page
+    assert "How far down does it reach?" not in page
+    assert advice.FLAG_WHY[flag] in page  # type: ignore[index]
+    assert page.count(advice.SAFETY_NET) == 1
+
+
+def test_a_safety_answer_for_within_days_goes_on_to_the_details_and_says_so(
+    alice_client: Client,
+) -> None:
+    page = alice_client.post("/intake/", safety_form(["constant_night_pain"])).content.decode()
+    assert "How far down does it reach?" in page
+    assert "This needs a doctor within days" in page
+
+
+def test_someone_on_the_program_who_now_reports_an_emergency_is_stopped_at_once(
+    alice: User, alice_client: Client
+) -> None:
+    with_program(alice)
+    alice_client.post("/intake/", safety_form(["bladder_change"]))
+    page = alice_client.get("/today/").content.decode()
+    assert "Stop. Go to an emergency department now." in page
+    assert "Start morning session" not in page
+
+
+def test_a_clearance_records_who_said_so_and_when(alice: User, alice_client: Client) -> None:
+    alice_client.post(
+        "/intake/", intake_form(red_flags=["cancer_history"], cleared=["cancer_history"])
+    )
+    profile = selectors.profile_get(user=alice)
+    assert profile is not None
+    assert profile.clearances == [
+        {"flag": "cancer_history", "by": "self_reported", "on": timezone.localdate().isoformat()}
+    ]
+    page = alice_client.get("/today/").content.decode()
+    assert "Marked as checked by a doctor (you told us on" in page
+
+
+def test_the_pregnancy_week_is_asked_only_of_someone_pregnant(alice_client: Client) -> None:
+    pregnant = alice_client.post("/intake/", safety_form(pregnancy_status="pregnant"))
+    assert "How many weeks pregnant are you?" in pregnant.content.decode()
+    other = alice_client.post("/intake/", safety_form())
+    assert "How many weeks pregnant are you?" not in other.content.decode()
+    missing = alice_client.post("/intake/", intake_form(pregnancy_status="pregnant"))
+    assert missing.status_code == 400
+    assert "Please say how many weeks pregnant you are." in missing.content.decode()
+
+
+def test_people_of_65_or_more_are_asked_about_the_floor(alice: User, alice_client: Client) -> None:
+    missing = alice_client.post("/intake/", intake_form(age="72"))
+    assert missing.status_code == 400
+    assert "floor exercises are safe for you" in missing.content.decode()
+    alice_client.post("/intake/", intake_form(age="72", floor_ok="no"))
+    profile = selectors.profile_get(user=alice)
+    assert profile is not None
+    assert profile.data["floor_ok"] is False
+
+
+def test_pain_in_both_legs_asks_for_how_long(alice: User, alice_client: Client) -> None:
+    missing = alice_client.post("/intake/", intake_form(leg_side="both"))
+    assert missing.status_code == 400
+    alice_client.post("/intake/", intake_form(leg_side="both", both_legs_days="90"))
+    page = alice_client.get("/today/").content.decode()
+    assert "First, a visit to your doctor" in page  # over six weeks: a doctor within days
 
 
 def test_a_bad_answer_marks_its_field_and_keeps_the_rest(alice_client: Client) -> None:
@@ -49,15 +144,15 @@ def test_a_bad_answer_marks_its_field_and_keeps_the_rest(alice_client: Client) -
 
 
 def test_an_answer_the_engine_refuses_is_shown_on_its_field(alice_client: Client) -> None:
-    response = alice_client.post("/intake/", intake_form(age="130"))
+    response = alice_client.post("/intake/", intake_form(age="130", floor_ok="yes"))
     assert response.status_code == 400
     assert "130 is not between 0 and 120" in response.content.decode()
 
 
 def test_an_emergency_answer_stops_everything_with_the_engines_advice(
-    alice_client: Client,
+    alice: User, alice_client: Client
 ) -> None:
-    alice_client.post("/intake/", intake_form(red_flags=["saddle_numbness"]))
+    with_program(alice, red_flags=["saddle_numbness"])
     page = alice_client.get("/today/").content.decode()
     assert "Go to an emergency department now" in page
     assert RED_FLAGS["saddle_numbness"].text in page
@@ -76,7 +171,8 @@ def test_editing_the_profile_keeps_the_answers_and_makes_a_new_plan(
     alice: User, alice_client: Client
 ) -> None:
     alice_client.post("/intake/", intake_form())
-    page = alice_client.get("/intake/").content.decode()
+    assert "My answers" in alice_client.get("/intake/").content.decode()
+    page = alice_client.post("/intake/", safety_form()).content.decode()
     assert 'value="46"' in page
     assert "Save my answers" in page
     alice_client.post("/intake/", intake_form(pain_leg="8"))
@@ -293,7 +389,7 @@ def test_a_review_names_its_week_as_the_app_writes_dates(alice: User, alice_clie
     with time_machine.travel(dt.datetime(2026, 10, 8, 9, tzinfo=dt.UTC)):
         detail = alice_client.get(alice_client.post("/review/")["Location"]).content.decode()
         review = alice_client.get("/review/").content.decode()
-    assert "The week from 1 October to 7 October." in detail
+    assert "The week from 2 October to 8 October." in detail  # seven days up to the review
     assert ">8 October: " in review  # the last review, linked
 
 
@@ -307,7 +403,7 @@ def test_the_self_check_explains_each_test_and_shows_findings(
     response = alice_client.post(
         "/assessment/", {"trunk_flexor_s": "120", "trunk_extensor_s": "60"}
     )
-    assert "back muscles should last at least as long" in response.content.decode()
+    assert "back muscles usually last at least as long" in response.content.decode()
 
 
 def test_a_refused_self_check_value_is_marked(alice: User, alice_client: Client) -> None:
@@ -375,7 +471,9 @@ def test_asking_for_a_review_without_a_program_goes_back_to_today(
 
 
 def test_a_pregnancy_for_a_man_is_refused_on_its_field(alice_client: Client) -> None:
-    response = alice_client.post("/intake/", intake_form(sex="male", pregnancy_weeks="10"))
+    response = alice_client.post(
+        "/intake/", intake_form(pregnancy_status="pregnant", sex="male", pregnancy_weeks="10")
+    )
     assert response.status_code == 400
     assert "must be null when sex is male" in response.content.decode()
 

@@ -3,12 +3,12 @@
 import pytest
 
 from sciatica_coach.engine import needs
+from sciatica_coach.engine.catalog import CatalogError, load_catalog, parse_catalog
 from sciatica_coach.engine.checks import (
     CHECK_EXERCISE,
     MOVEMENT_STEPS,
     MOVEMENT_STEPS_OFF_THE_FLOOR,
 )
-from sciatica_coach.engine.catalog import CatalogError, load_catalog, parse_catalog
 from sciatica_coach.engine.vocabulary import REQUIRED_EXERCISES
 
 CATALOG = load_catalog()

@@ -13,6 +13,7 @@ from sciatica_coach.program import selectors, services
 from sciatica_coach.program.exercises import exercise_get
 from sciatica_coach.web.requests import AuthedRequest
 
+DIRECTION_WORDS = {"extension": _("bending backwards"), "flexion": _("bending forward")}
 DECISION_LABEL = {
     "progress": _("Well done: your plan moves on a step"),
     "continue": _("Keep going with the same plan"),
@@ -59,6 +60,11 @@ def review_detail(request: AuthedRequest, review_id: int) -> HttpResponse:
     removed = [
         (exercise_get(e) or {}).get("name", e) for e in answer.get("avoid_exercises_added", [])
     ]
+    pain = []
+    for side, label in (("leg", _("Leg pain")), ("back", _("Back pain"))):
+        now, change = answer["window_pain"].get(side), answer["pain_change"].get(side)
+        if now is not None and change is not None:
+            pain.append({"label": label, "now": now, "start": round(now - change, 1)})
     return render(
         request,
         "program/review_detail.html",
@@ -68,6 +74,8 @@ def review_detail(request: AuthedRequest, review_id: int) -> HttpResponse:
             "decision_label": DECISION_LABEL.get(answer["decision"], answer["decision"]),
             "adherence_percent": round(answer["adherence"] * 100),
             "removed": removed,
+            "pain": pain,
+            "directions": [DIRECTION_WORDS[d] for d in answer.get("avoid_directions_added", [])],
             "window_start": dt.date.fromisoformat(answer["window_start"]),
             "window_end": dt.date.fromisoformat(answer["window_end"]),
         },

@@ -18,6 +18,13 @@ from sciatica_coach.program.views.today import no_program
 from sciatica_coach.web.requests import AuthedRequest
 
 
+def _asks_pregnancy_signs(user: Any) -> bool:
+    """Triage rule 7, as the engine answered it for this person's profile."""
+    profile = selectors.profile_get(user=user)
+    # Without a stored answer, ask: a question too many is safer than one missed.
+    return profile is None or bool(profile.triage.get("pregnancy_warning_signs_asked", True))
+
+
 def _session_of(plan: Plan, slot: str) -> dict[str, Any]:
     for session in plan.answer.get("sessions") or []:
         if session["slot"] == slot:
@@ -32,7 +39,9 @@ def session_start(request: AuthedRequest, slot: str) -> HttpResponse:
     if plan is None or not plan.is_program:
         return redirect("today")
     _session_of(plan, slot)
-    form = SessionCheckForm(request.POST or None)
+    form = SessionCheckForm(
+        request.POST or None, pregnant_or_postpartum=_asks_pregnancy_signs(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         log = services.session_start(
@@ -100,7 +109,11 @@ def session_finish(request: AuthedRequest, log_id: int) -> HttpResponse:
     if log.ending:
         return redirect("session_done", log_id=log.pk)
     spreading = request.GET.get("spreading") == "1" or request.POST.get("spreading") == "True"
-    form = SessionCheckForm(request.POST or None, initial={"spreading": spreading})
+    form = SessionCheckForm(
+        request.POST or None,
+        initial={"spreading": spreading},
+        pregnant_or_postpartum=_asks_pregnancy_signs(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.session_log(

@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from sciatica_coach.engine.vocabulary import PHASE_TEXT, URGENCY_TEXT
+from sciatica_coach.engine.vocabulary import URGENCY_TEXT
 from sciatica_coach.program import selectors
-from sciatica_coach.program.choices import PHASES, SLOTS
+from sciatica_coach.program.choices import PHASE_DESCRIPTIONS, PHASES, SLOTS
 from sciatica_coach.program.exercises import exercise_get
 from sciatica_coach.program.models import Plan
-from sciatica_coach.program.presenters import plan_item_present
+from sciatica_coach.program.presenters import clearances_present, plan_item_present
 from sciatica_coach.web.requests import AuthedRequest
 
 # Urgencies at which everything stops (a clear red screen) rather than "see a doctor first".
@@ -127,7 +127,12 @@ def _today_page(request: AuthedRequest, date: dt.date) -> HttpResponse:
             "sessions": sessions,
             "excluded": excluded,
             "phase_label": PHASES.get(plan.answer["phase"], plan.answer["phase"]),
-            "phase_text": PHASE_TEXT.get(plan.answer["phase"], ""),
+            "phase_text": PHASE_DESCRIPTIONS.get(plan.answer["phase"], ""),
+            "walk": plan.answer.get("daily_activity"),
+            "findings": plan.answer.get("findings", []),
+            "unanswered": plan.answer.get("unanswered", []),
+            "unmet": plan.answer.get("unmet", []),
+            "clearances": clearances_present(profile.clearances),
             "review_due": review_due,
             "has_assessment": has_assessment,
             "profile_data": profile.data,

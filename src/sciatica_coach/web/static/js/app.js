@@ -208,9 +208,34 @@
     });
   }
 
+  // A question that applies only after another answer is shown only then: the pregnancy warning
+  // signs to people who are pregnant or gave birth recently, the days in both legs to people with
+  // pain in both. Without script every question stays visible (each says when it applies), and
+  // a ticked sign counts whether it was shown or not.
+  function showWhen(form, selector, radioName, test) {
+    var target = form.querySelector(selector);
+    if (!target) return;
+    function update() {
+      var picked = form.querySelector("input[name='" + radioName + "']:checked");
+      var shown = picked ? test(picked.value) : false;
+      var ticked = target.querySelector("input:checked");
+      target.hidden = !shown && !ticked;
+    }
+    form.addEventListener("change", update);
+    update();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var map = document.querySelector("[data-body-map]");
     if (map) bodyMap(map);
+    var safety = document.querySelector("[data-safety-form]");
+    if (safety) {
+      showWhen(safety, "[data-pregnancy-only]", "safety-pregnancy_status",
+        function (value) { return value !== "none"; });
+    }
+    if (map) {
+      showWhen(map, "[data-both-legs-only]", "leg_side", function (value) { return value === "both"; });
+    }
     var root = document.querySelector("[data-player]");
     if (root) player(root);
     if (document.querySelector(".self-test")) assessmentTools(document.querySelector("main"));
