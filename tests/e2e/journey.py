@@ -25,15 +25,21 @@ def pick(page: Any, field: str, value: str) -> None:
     page.locator(f"input[name={field}][value='{value}']").locator("xpath=..").click()
 
 
-def fill_intake(
-    page: Any, check: Any, *, red_flag: str | None = None, confirmed: str = "yes"
-) -> None:
+def answer_safety(page: Any, check: Any, *, red_flag: str | None = None) -> None:
+    """The intake's first step: the warning signs, on their own."""
+    pick(page, "safety-pregnancy_status", "none")
+    if red_flag:
+        page.get_by_label(RED_FLAGS[red_flag].text, exact=True).first.check()  # type: ignore[index]
+    check("intake-safety")
+    page.get_by_role("button", name="Next").click()
+
+
+def fill_intake(page: Any, check: Any, *, confirmed: str = "yes") -> None:
+    answer_safety(page, check)
     pick(page, "leg_side", "left")
     pick(page, "extent", "below_knee")
     page.get_by_label("I have pins and needles").check()
     page.get_by_label("How many days ago did it start?").fill("20")
-    if red_flag:
-        page.get_by_label(RED_FLAGS[red_flag].text, exact=True).first.check()  # type: ignore[index]
     page.get_by_label("A slipped, bulging or herniated disc").check()
     pick(page, "confirmed", confirmed)
     page.get_by_label("Your age").fill("46")

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from sciatica_coach.illustration import illustrate
 from sciatica_coach.program import selectors
-from sciatica_coach.program.choices import SLOTS
+from sciatica_coach.program.choices import PHASES, SLOTS
 from sciatica_coach.program.presenters import plan_item_present
 from sciatica_coach.reports.pdf import PdfUnavailable, html_to_pdf
 from sciatica_coach.web.requests import AuthedRequest
@@ -37,7 +37,14 @@ def plan_pdf(request: AuthedRequest) -> HttpResponse:
     ]
     html = render_to_string(
         "reports/plan.html",
-        {"plan": plan, "answer": plan.answer, "sessions": sessions, "today": timezone.localdate()},
+        {
+            "plan": plan,
+            "answer": plan.answer,
+            "sessions": sessions,
+            "phase_label": PHASES.get(plan.answer["phase"], plan.answer["phase"]),
+            "walk": plan.answer.get("daily_activity"),
+            "today": timezone.localdate(),
+        },
         request=request,
     )
     try:
