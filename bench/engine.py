@@ -72,6 +72,12 @@ def make_profile(rng: random.Random) -> dict[str, Any]:
         "assessment": assessment,
         "equipment": rng.sample(EQUIPMENT, rng.randint(0, 4)),
         "avoid_exercises": [],
+        # The revision's fields, as people answer them: most untested, some older people off
+        # the floor, some walking tolerances, now and then a direction ruled out.
+        "directional_preference": rng.choice(["unknown"] * 6 + ["extension", "flexion", "none"]),
+        "avoid_directions": rng.choice([[]] * 8 + [["extension"], ["flexion"]]),
+        "floor_ok": rng.random() < 0.85,
+        "walking_tolerance_min": rng.choice([None, None, rng.randint(2, 60)]),
     }
 
 
@@ -80,7 +86,7 @@ def make_review(
 ) -> dict[str, Any]:
     logs = []
     ids = [i["exercise"] for s in plan["sessions"] or [] for i in s["items"]]
-    for back in range(7, 0, -1):
+    for back in range(6, -1, -1):
         for slot in ("morning", "evening"):
             if rng.random() < 0.2:
                 continue

@@ -12,7 +12,7 @@ from typing import Final
 from sciatica_coach.engine.catalog import Catalog
 from sciatica_coach.engine.phase import phase_for
 from sciatica_coach.engine.profile import Profile
-from sciatica_coach.engine.safety import exclusion_reasons
+from sciatica_coach.engine.safety import Exclusions
 from sciatica_coach.engine.triage import triage
 from sciatica_coach.engine.validation import Output
 from sciatica_coach.engine.vocabulary import CONTRACT, IMBALANCE_TESTS, SpineDirection, Urgency
@@ -95,15 +95,14 @@ class ChecksAnswer(Output):
 
 
 def _movement_steps(
-    profile: Profile, catalog: Catalog, direction: SpineDirection
+    rules: Exclusions, catalog: Catalog, direction: SpineDirection
 ) -> tuple[list[MovementStep], list[str]]:
     """The steps of one direction allowed for this person, or the reasons there are none."""
-    phase = phase_for(profile)
     reasons: list[str] = []
     for steps in (MOVEMENT_STEPS[direction], MOVEMENT_STEPS_OFF_THE_FLOOR[direction]):
         allowed: list[MovementStep] = []
         for exercise_id, hold_s, reps in steps:
-            excluded = exclusion_reasons(catalog[exercise_id], profile, phase)
+            excluded = rules.reasons(catalog[exercise_id])
             if excluded:
                 # Steps go from the gentlest; one that is not allowed ends the list there.
                 reasons.extend(f"{catalog[exercise_id].name}: {r}" for r in excluded)
@@ -114,25 +113,10 @@ def _movement_steps(
     return [], list(dict.fromkeys(reasons))
 
 
-def checks(profile: Profile, catalog: Catalog) -> ChecksAnswer:
-    urgency = triage(profile).urgency
-    phase = phase_for(profile)
-    offered: list[str] = []
-    withheld: list[Withheld] = []
-    for test in IMBALANCE_TESTS:
-        entry = catalog[CHECK_EXERCISE[test]]
-        if urgency != "self_care":
-            reasons = ["urgency: see a doctor before any self-check"]
-        elif phase == "relief":
-            reasons = ["relief phase: the muscle checks wait until the pain is below 7 out of 10"]
-            reasons += exclusion_reasons(entry, profile, phase)
-        else:
-            reasons = exclusion_reasons(entry, profile, phase)
-        if reasons:
-            withheld.append(Withheld(id=test, check_exercise=entry.id, reasons=reasons))
-        else:
-            offered.append(test)
-
+def movement_test_offer(
+    profile: Profile, catalog: Catalog, urgency: Urgency, rules: Exclusions
+) -> MovementTestOffer:
+    """Which directions of the movement test are safe to offer now, with their steps."""
     directions: list[SpineDirection] = []
     held_back: list[WithheldDirection] = []
     steps: dict[SpineDirection, list[MovementStep]] = {}
@@ -142,16 +126,38 @@ def checks(profile: Profile, catalog: Catalog) -> ChecksAnswer:
         elif direction in profile.avoid_directions:
             reasons = [f"avoid_directions: {direction} spread your symptoms before"]
         else:
-            found, reasons = _movement_steps(profile, catalog, direction)
+            found, reasons = _movement_steps(rules, catalog, direction)
             if found:
                 directions.append(direction)
                 steps[direction] = found
                 continue
         held_back.append(WithheldDirection(direction=direction, reasons=reasons))
+    return MovementTestOffer(offered=directions, withheld=held_back, steps=steps)
+
+
+def checks(profile: Profile, catalog: Catalog) -> ChecksAnswer:
+    urgency = triage(profile).urgency
+    phase = phase_for(profile)
+    rules = Exclusions(profile, phase)
+    offered: list[str] = []
+    withheld: list[Withheld] = []
+    for test in IMBALANCE_TESTS:
+        entry = catalog[CHECK_EXERCISE[test]]
+        if urgency != "self_care":
+            reasons = ["urgency: see a doctor before any self-check"]
+        elif phase == "relief":
+            reasons = ["relief phase: the muscle checks wait until the pain is below 7 out of 10"]
+            reasons += rules.reasons(entry)
+        else:
+            reasons = list(rules.reasons(entry))
+        if reasons:
+            withheld.append(Withheld(id=test, check_exercise=entry.id, reasons=reasons))
+        else:
+            offered.append(test)
     return ChecksAnswer(
         urgency=urgency,
         offered=offered,
         withheld=withheld,
         check_exercise=dict(CHECK_EXERCISE),
-        movement_test=MovementTestOffer(offered=directions, withheld=held_back, steps=steps),
+        movement_test=movement_test_offer(profile, catalog, urgency, rules),
     )

@@ -16,7 +16,7 @@ from sciatica_coach.engine import advice
 from sciatica_coach.engine.activity import WALKING, daily_walk
 from sciatica_coach.engine.assessment import GENERAL_NOTE, Finding, assess
 from sciatica_coach.engine.catalog import Catalog
-from sciatica_coach.engine.checks import checks as offered_checks
+from sciatica_coach.engine.checks import movement_test_offer
 from sciatica_coach.engine.direction import Unmet, direction_policy
 from sciatica_coach.engine.needs import BASICS, DIRECTIONAL_TRIAL, FLEXION_CHOICES, Needs, select
 from sciatica_coach.engine.phase import phase_for
@@ -27,6 +27,7 @@ from sciatica_coach.engine.progression import Pool, Standing
 from sciatica_coach.engine.safety import (
     NO_PRONE_FROM_WEEK,
     NO_SUPINE_FROM_WEEK,
+    Exclusions,
     pregnancy_week_for_safety,
 )
 from sciatica_coach.engine.triage import Reason, Triage, pregnant_or_postpartum, triage
@@ -184,12 +185,12 @@ def build_plan(profile: Profile, catalog: Catalog, review: Review | None = None)
     else:
         activity = daily_walk(profile, phase, review.walk_minutes if review else None)
 
-    on_offer = offered_checks(profile, catalog)
-    checks: list[Check] = (
-        ["movement_test"]
-        if on_offer.movement_test.offered and profile.directional_preference == "unknown"
-        else []
-    )
+    checks: list[Check] = []
+    if profile.directional_preference == "unknown":
+        # The checks' own rules, on the profile's pain: the test is about the person now.
+        rules = Exclusions(profile, phase_for(profile))
+        if movement_test_offer(profile, catalog, assessed.urgency, rules).offered:
+            checks.append("movement_test")
     items = [item for session in placed for item in session]
     return PlanAnswer(
         engine_version=ENGINE_VERSION,

@@ -1,5 +1,6 @@
 """The profile: who the person is, what they feel now and what a clinician confirmed."""
 
+from functools import cached_property
 from typing import Annotated, Self
 
 from pydantic import model_validator
@@ -97,11 +98,11 @@ class Profile(Input):
             raise FieldProblem("weeks_since_birth", "must be null when sex is male")
         return self
 
-    @property
+    @cached_property
     def confirmed_conditions(self) -> frozenset[Condition]:
         return frozenset(d.condition for d in self.diagnoses if d.confirmed_by_clinician)
 
-    @property
+    @cached_property
     def all_conditions(self) -> frozenset[Condition]:
         """Confirmed or not: contraindications honour a suspected cause too, to be safe."""
         return frozenset(d.condition for d in self.diagnoses)

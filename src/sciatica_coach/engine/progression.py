@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from sciatica_coach.engine.catalog import Catalog, Exercise
 from sciatica_coach.engine.direction import DirectionPolicy
 from sciatica_coach.engine.profile import Profile
-from sciatica_coach.engine.safety import exclusion_reasons
+from sciatica_coach.engine.safety import Exclusions
 from sciatica_coach.engine.vocabulary import Extent, Phase
 
 
@@ -56,11 +56,12 @@ class Pool:
         self.policy = policy
         self.standing = standing or Standing()
         # Rule 4's exclusions for this person: what the plan says was left out, and why.
+        rules = Exclusions(profile, phase, extent)
         self.excluded: dict[str, list[str]] = {}
         for exercise in catalog.exercises:
             if exercise.check_only:
                 continue
-            reasons = exclusion_reasons(exercise, profile, phase, extent)
+            reasons = rules.reasons(exercise)
             if reasons:
                 self.excluded[exercise.id] = reasons
         self.moves: dict[str, Move] = {}

@@ -69,55 +69,85 @@ def nerve_sensitive(phase: Phase, extent: Extent) -> bool:
     return phase == "relief" or extent_rank(extent) >= extent_rank(NERVE_SENSITIVE_FROM)
 
 
-def exclusion_reasons(
-    exercise: Exercise, profile: Profile, phase: Phase, extent: Extent | None = None
-) -> list[str]:
-    """Why ``exercise`` may not be in this person's plan; empty when it may.
+class Exclusions:
+    """Rule 4 for one person, phase and extent: why an entry may not be in their plan.
 
-    ``extent`` is how far down the leg the symptoms reach now: the profile's, or after a review
-    the window's last ``extent_after``. Contraindications honour every listed diagnosis,
-    confirmed or not: a suspected stenosis is reason enough to avoid arching back.
+    A plan asks this of every catalog entry, so what depends on the person alone is worked out
+    once, and each entry's answer is kept. ``extent`` is how far down the leg the symptoms reach
+    now: the profile's, or after a review the window's last ``extent_after``. Contraindications
+    honour every listed diagnosis, confirmed or not: a suspected stenosis is reason enough to
+    avoid arching back.
     """
-    reasons: list[str] = []
-    if exercise.id in profile.avoid_exercises:
-        reasons.append("avoid_exercises: your clinician or a weekly review asked you to avoid it")
-    directions = counts_as(exercise.direction)
-    reasons.extend(
-        f"avoid_directions: {direction} spread your symptoms, so it is left out"
-        for direction in profile.avoid_directions
-        if direction in directions
-    )
-    if "extension" in directions:
-        reasons.extend(
-            f"{condition}: avoids movements that arch the lower back backwards (extension)"
-            for condition in needs_flexion(profile)
+
+    def __init__(self, profile: Profile, phase: Phase, extent: Extent | None = None) -> None:
+        self.profile = profile
+        self.phase = phase
+        self.conditions = profile.all_conditions
+        self.flexion_conditions = needs_flexion(profile)
+        self.week = pregnancy_week_for_safety(profile)
+        self.when = (
+            f"{self.week} weeks" if profile.pregnancy_weeks is not None else "week not given"
         )
-    week = pregnancy_week_for_safety(profile)
-    if week is not None:
-        when = f"{week} weeks" if profile.pregnancy_weeks is not None else "week not given"
-        if week >= NO_PRONE_FROM_WEEK and exercise.position == "prone":
-            reasons.append(f"pregnancy ({when}): no lying face down from 13 weeks")
-        if week >= NO_SUPINE_FROM_WEEK and exercise.position == "supine":
-            reasons.append(f"pregnancy ({when}): no lying flat on the back from 20 weeks")
-        if "pregnancy" in exercise.contraindications:
-            reasons.append(f"pregnancy ({when}): not advised during pregnancy")
-    reasons.extend(
-        f"{condition}: not advised with this condition"
-        for condition in CONDITION_ORDER
-        if condition in exercise.contraindications and condition in profile.all_conditions
-    )
-    missing = [item for item in exercise.equipment if item not in profile.equipment]
-    if missing:
-        reasons.append(
-            f"equipment: needs {', '.join(missing)}, which is not in your equipment list"
-        )
-    if not profile.floor_ok and exercise.position not in OFF_THE_FLOOR:
-        reasons.append("floor: only sitting and standing exercises, as the floor is hard for you")
-    if exercise.loads_nerve and nerve_sensitive(phase, extent or profile.symptoms.extent):
-        reasons.append(
-            "nerve: stretches the sciatic nerve, which waits while the pain is high or the "
-            "symptoms reach below the knee"
-        )
-    if phase == "relief" and exercise.kind == "strengthen" and exercise.equipment:
-        reasons.append("relief phase: strengthening with equipment waits until the pain settles")
-    return reasons
+        self.avoid = set(profile.avoid_exercises)
+        self.nerve_sensitive = nerve_sensitive(phase, extent or profile.symptoms.extent)
+        self._known: dict[str, list[str]] = {}
+
+    def reasons(self, exercise: Exercise) -> list[str]:
+        """Why ``exercise`` may not be in this person's plan; empty when it may."""
+        known = self._known.get(exercise.id)
+        if known is None:
+            known = self._known[exercise.id] = self._reasons(exercise)
+        return known
+
+    def _reasons(self, exercise: Exercise) -> list[str]:
+        profile, week, when = self.profile, self.week, self.when
+        reasons: list[str] = []
+        if exercise.id in self.avoid:
+            reasons.append(
+                "avoid_exercises: your clinician or a weekly review asked you to avoid it"
+            )
+        directions = counts_as(exercise.direction)
+        if directions:
+            reasons.extend(
+                f"avoid_directions: {direction} spread your symptoms, so it is left out"
+                for direction in profile.avoid_directions
+                if direction in directions
+            )
+            if "extension" in directions:
+                reasons.extend(
+                    f"{condition}: avoids movements that arch the lower back backwards (extension)"
+                    for condition in self.flexion_conditions
+                )
+        if week is not None:
+            if week >= NO_PRONE_FROM_WEEK and exercise.position == "prone":
+                reasons.append(f"pregnancy ({when}): no lying face down from 13 weeks")
+            if week >= NO_SUPINE_FROM_WEEK and exercise.position == "supine":
+                reasons.append(f"pregnancy ({when}): no lying flat on the back from 20 weeks")
+            if "pregnancy" in exercise.contraindications:
+                reasons.append(f"pregnancy ({when}): not advised during pregnancy")
+        if exercise.contraindications:
+            reasons.extend(
+                f"{condition}: not advised with this condition"
+                for condition in CONDITION_ORDER
+                if condition in exercise.contraindications and condition in self.conditions
+            )
+        if exercise.equipment:
+            missing = [item for item in exercise.equipment if item not in profile.equipment]
+            if missing:
+                reasons.append(
+                    f"equipment: needs {', '.join(missing)}, which is not in your equipment list"
+                )
+        if not profile.floor_ok and exercise.position not in OFF_THE_FLOOR:
+            reasons.append(
+                "floor: only sitting and standing exercises, as the floor is hard for you"
+            )
+        if exercise.loads_nerve and self.nerve_sensitive:
+            reasons.append(
+                "nerve: stretches the sciatic nerve, which waits while the pain is high or the "
+                "symptoms reach below the knee"
+            )
+        if self.phase == "relief" and exercise.kind == "strengthen" and exercise.equipment:
+            reasons.append(
+                "relief phase: strengthening with equipment waits until the pain settles"
+            )
+        return reasons

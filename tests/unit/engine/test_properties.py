@@ -12,7 +12,7 @@ from sciatica_coach import engine
 from sciatica_coach.engine.catalog import load_catalog
 from sciatica_coach.engine.phase import phase_for
 from sciatica_coach.engine.profile import Profile
-from sciatica_coach.engine.safety import exclusion_reasons
+from sciatica_coach.engine.safety import Exclusions
 from sciatica_coach.engine.vocabulary import EXTENT_ORDER
 from tests.factories import review_request, week_of_logs
 from tests.unit.engine.plan_checks import (
@@ -110,13 +110,13 @@ def test_checks_never_offer_a_check_whose_position_rule_4_excludes(
     answer = engine.checks(profile)
     parsed = Profile.model_validate(profile)
     catalog = load_catalog()
+    rules = Exclusions(parsed, phase_for(parsed))
     for test in answer["offered"]:
-        entry = catalog[answer["check_exercise"][test]]
-        assert not exclusion_reasons(entry, parsed, phase_for(parsed)), test
+        assert not rules.reasons(catalog[answer["check_exercise"][test]]), test
     for direction in answer["movement_test"]["offered"]:
         assert direction not in profile["avoid_directions"]
         for step in answer["movement_test"]["steps"][direction]:
-            assert not exclusion_reasons(catalog[step["exercise"]], parsed, phase_for(parsed))
+            assert not rules.reasons(catalog[step["exercise"]])
 
 
 movement_results = st.fixed_dictionaries(
