@@ -29,9 +29,9 @@ Target = Literal[
     "balance",
     "leg_strength",
 ]
-# Extra exclusions a catalog entry may carry beyond the contract's tag rules: a condition, or
-# ``pregnancy`` for any week of pregnancy.
-Contraindication = Condition | Literal["pregnancy"]
+# Extra exclusions a catalog entry may carry beyond the contract's tag rules: a condition,
+# ``pregnancy`` for any week of pregnancy, or ``postpartum`` for the six weeks after a birth.
+Contraindication = Condition | Literal["pregnancy", "postpartum"]
 
 # Seconds to move into and out of one repetition, on top of its hold.
 REP_TRANSITION_S: Final = 3
@@ -63,6 +63,11 @@ class Exercise(BaseModel):
     loads_nerve: bool
     # A position a self-check is done in, never an item of a plan.
     check_only: bool = False
+    # Done on the floor or a bed even though its position is sitting (getting down and up again).
+    needs_floor: bool = False
+    # Bends the back forward to the end of its range under the body's weight: left out where thin
+    # bones are likely (safety.THIN_BONES_FROM_AGE), after Sinaki & Mikkelsen 1984.
+    loaded_flexion: bool = False
     phases: tuple[Phase, ...] = Field(min_length=1)
     easier: str | None = None
     harder: str | None = None

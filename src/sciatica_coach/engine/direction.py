@@ -12,6 +12,7 @@ from sciatica_coach.engine.profile import Profile
 from sciatica_coach.engine.safety import (
     NO_PRONE_FROM_WEEK,
     needs_flexion,
+    postpartum,
     pregnancy_week_for_safety,
 )
 from sciatica_coach.engine.validation import Output
@@ -117,10 +118,13 @@ def direction_policy(profile: Profile, *, no_directional: bool = False) -> Direc
         return DirectionPolicy(allowed=frozenset(allowed - set(avoid)))
 
     week = pregnancy_week_for_safety(profile)
+    # Not in the six weeks after a birth either (where the contract is silent): lying face down
+    # waits for the postnatal check, and a directional trial then is one thing too many.
     trial = (
         bool(set(TRIAL_CONDITIONS) & profile.confirmed_conditions)
         and TRIAL_DIRECTION not in avoid
         and (week is None or week < NO_PRONE_FROM_WEEK)
+        and not postpartum(profile)
     )
     if trial:
         # Nothing else may bend either way: the trial is the plan's only directional item.

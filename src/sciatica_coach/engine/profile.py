@@ -96,6 +96,8 @@ class Profile(Input):
             raise FieldProblem("pregnancy_weeks", "must be null when sex is male")
         if self.weeks_since_birth is not None and self.sex == "male":
             raise FieldProblem("weeks_since_birth", "must be null when sex is male")
+        if self.weeks_since_birth is not None and self.pregnancy_weeks is not None:
+            raise FieldProblem("weeks_since_birth", "must be null while pregnancy_weeks is given")
         return self
 
     @cached_property

@@ -36,19 +36,39 @@ NO_SUPINE_FROM_WEEK: Final = 20
 OFF_THE_FLOOR: Final = ("sitting", "standing")
 # Rule 4: nerve-loading positions wait while symptoms reach this far down the leg.
 NERVE_SENSITIVE_FROM: Final[Extent] = "below_knee"
+# Where the contract is silent. Repeated loaded forward bending was followed by more vertebral
+# fractures than back-extension exercise in women with osteoporosis (Sinaki & Mikkelsen 1984);
+# osteoporosis is common in women from 65 and in anyone at fracture risk, so end-range forward
+# bends under the body's weight are left out for them, in favour of supported ones.
+THIN_BONES_FROM_AGE: Final = 65
 
 
 def pregnancy_week_for_safety(profile: Profile) -> int | None:
     """The pregnancy week the position rules use; ``None`` when the person is not pregnant.
 
     A pregnancy-related diagnosis without a week given is treated as 20 weeks or more: not knowing
-    the week must never unlock lying face down or flat on the back.
+    the week must never unlock lying face down or flat on the back. Someone who gave birth in the
+    last six weeks is not pregnant: the rules for after the birth apply instead (``postpartum``).
     """
     if profile.pregnancy_weeks is not None:
         return profile.pregnancy_weeks
-    if "pregnancy_related" in profile.all_conditions:
+    if profile.weeks_since_birth is None and "pregnancy_related" in profile.all_conditions:
         return NO_SUPINE_FROM_WEEK
     return None
+
+
+def postpartum(profile: Profile) -> bool:
+    """In the six weeks after a birth (where the contract is silent): the stretched tummy wall, a
+    possible caesarean wound and a pelvic floor not yet checked call for a gradual return, with
+    planks, sit-ups and lying face down after the postnatal check (UK CMO physical activity
+    guidelines 2019, after childbirth; ACOG Committee Opinion 804)."""
+    return profile.weeks_since_birth is not None
+
+
+def thin_bones_likely(profile: Profile) -> bool:
+    return (profile.sex == "female" and profile.age >= THIN_BONES_FROM_AGE) or (
+        "fracture_risk" in profile.red_flags or "fracture_risk" in profile.cleared_red_flags
+    )
 
 
 def needs_flexion(profile: Profile) -> list[Condition]:
@@ -89,6 +109,8 @@ class Exclusions:
             f"{self.week} weeks" if profile.pregnancy_weeks is not None else "week not given"
         )
         self.avoid = set(profile.avoid_exercises)
+        self.postpartum = postpartum(profile)
+        self.thin_bones = thin_bones_likely(profile)
         self.nerve_sensitive = nerve_sensitive(phase, extent or profile.symptoms.extent)
         self._known: dict[str, list[str]] = {}
 
@@ -125,6 +147,19 @@ class Exclusions:
                 reasons.append(f"pregnancy ({when}): no lying flat on the back from 20 weeks")
             if "pregnancy" in exercise.contraindications:
                 reasons.append(f"pregnancy ({when}): not advised during pregnancy")
+        if self.postpartum:
+            if exercise.position == "prone":
+                reasons.append(
+                    "after the birth: no lying face down until your postnatal check (a caesarean "
+                    "wound or tender breasts)"
+                )
+            if "postpartum" in exercise.contraindications:
+                reasons.append("after the birth: waits until your postnatal check")
+        if self.thin_bones and exercise.loaded_flexion:
+            reasons.append(
+                "bones: a deep forward bend under your weight is left out, as thinner bones are "
+                "common at your age or with your fracture risk"
+            )
         if exercise.contraindications:
             reasons.extend(
                 f"{condition}: not advised with this condition"
@@ -137,7 +172,9 @@ class Exclusions:
                 reasons.append(
                     f"equipment: needs {', '.join(missing)}, which is not in your equipment list"
                 )
-        if not profile.floor_ok and exercise.position not in OFF_THE_FLOOR:
+        if not profile.floor_ok and (
+            exercise.position not in OFF_THE_FLOOR or exercise.needs_floor
+        ):
             reasons.append(
                 "floor: only sitting and standing exercises, as the floor is hard for you"
             )
