@@ -66,7 +66,7 @@ def assessment(request: AuthedRequest) -> HttpResponse:
         {
             "form": form,
             "tests": tests,
-            "withheld": _withheld(offer["withheld"]),
+            "withheld": _withheld(offer["withheld"], none_offered=not offer["offered"]),
             "safety": SAFETY,
             "limits": limits,
             "stop_signs": stop_signs_in_plain_words(limits["stop_when"]),
@@ -101,13 +101,21 @@ def _measures(form: AssessmentForm, test: SelfTest) -> list[dict[str, Any]]:
     ]
 
 
-def _withheld(withheld: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each test the engine holds back (both sides at once when both are), with its reasons."""
+def _withheld(withheld: list[dict[str, Any]], *, none_offered: bool) -> dict[str, Any]:
+    """Each test the engine holds back (both sides at once when both are), with its reasons.
+    When every test waits for the same reason (the pain is too high) it is said once."""
     reasons_by_field = {entry["id"]: entry["reasons"] for entry in withheld}
-    shown = []
+    tests: list[dict[str, Any]] = []
     for test in SELF_TESTS:
         held = [name for name in test.fields if name in reasons_by_field]
         if held:
             reasons = [reason for name in held for reason in reasons_by_field[name]]
-            shown.append({"test": test, "reasons": reasons_in_plain_words(reasons)})
-    return shown
+            tests.append({"test": test, "reasons": reasons_in_plain_words(reasons)})
+    common = (
+        [r for r in tests[0]["reasons"] if all(r in t["reasons"] for t in tests)]
+        if none_offered and len(tests) > 1
+        else []
+    )
+    for entry in tests:
+        entry["reasons"] = [r for r in entry["reasons"] if r not in common]
+    return {"common": common, "tests": [t for t in tests if t["reasons"]]}

@@ -74,6 +74,10 @@
       }
     }
 
+    // The reminder to answer first goes as soon as both answers are there.
+    before.addEventListener("change", function () {
+      if (answered("extent_before") && answered("leg_pain_before")) missing.hidden = true;
+    });
     root.addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button) return;
