@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 
 from sciatica_coach.program.models import MovementTestResult, Plan
 from tests import factories
+from tests.e2e.conftest import ARTIFACTS, PHONE
 from tests.e2e.journey import PASSWORD, log_in, person_with_program, pick
 
 pytestmark = pytest.mark.e2e
@@ -171,3 +172,32 @@ def test_the_self_check_says_why_there_is_nothing_to_check(
     assert page.get_by_text(says).first.is_visible()
     assert page.get_by_role("button", name="Save my results").count() == 0
     check("self-check-nothing-" + ("relief" if changes.get("pain") else "doctor-first"))
+
+
+def test_without_javascript_the_movement_test_is_one_ordinary_form(
+    browser: Any, live_server: Any
+) -> None:
+    person_with_program("rae")
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(live_server.url + "/accounts/login/")
+        page.get_by_label("Username").fill("rae")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        page.goto(live_server.url + "/movement-test/extension/")
+        # Every step is there at once; the guided parts (Start the test, the timers) are not.
+        for n, name in enumerate(("Lying face down", "Lying face down on your elbows"), start=1):
+            assert page.get_by_role("heading", name=f"Step {n} of 3: {name}").is_visible()
+        assert page.get_by_role("button", name="Start the test").count() == 0
+        page.screenshot(path=str(ARTIFACTS / "movement-no-js.png"), full_page=True)
+        pick(page, "extent_before", "below_knee")
+        pick(page, "leg_pain_before", "6")
+        pick(page, "extent_after", "thigh")
+        pick(page, "leg_pain_after", "4")
+        page.get_by_role("button", name="Save my result").click()
+        page.wait_for_url("**/movement-test/result/*/")
+        assert page.get_by_text("Your plan now bends backwards.").is_visible()
+    finally:
+        context.close()
