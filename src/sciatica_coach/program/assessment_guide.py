@@ -29,8 +29,7 @@ class SelfTest:
 
 
 SAFETY: Final = _(
-    "Only do a test if it feels safe today. Stop at once if pain, tingling or numbness spreads "
-    "further down your leg. Skip any test you cannot do; every test is optional."
+    "Only do a test if it feels safe today. Skip any test you cannot do; every test is optional."
 )
 
 SELF_TESTS: Final[tuple[SelfTest, ...]] = (
@@ -50,7 +49,10 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
                 "firm cushion behind you to mark the spot."
             ),
             _("Press Start, then move the cushion back a little so that you hold yourself."),
-            _("Keep your back straight. Press Stop when you start to sink back or need to rest."),
+            _(
+                "Keep your back straight. Press Stop as soon as you start to sink back, or when "
+                "you want to rest."
+            ),
         ),
         fields=("trunk_flexor_s",),
         tool="stopwatch",
@@ -72,8 +74,8 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
                 "your legs. Press Start."
             ),
             _(
-                "Hold straight. Press Stop when you can no longer stay level. Skip this test if "
-                "arching your back hurts."
+                "Hold straight. Press Stop as soon as your upper body starts to drop. Skip this "
+                "test if arching your back hurts."
             ),
         ),
         fields=("trunk_extensor_s",),
@@ -93,7 +95,7 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
                 "straight, one foot on top of the other."
             ),
             _("Lift your hips so your body makes a straight line from head to feet. Press Start."),
-            _("Press Stop when your hips sink to the floor. Write down the time."),
+            _("Press Stop as soon as your hips start to sink."),
             _("Rest for a minute, then do the same on your right side."),
         ),
         fields=("side_bridge_left_s", "side_bridge_right_s"),
@@ -147,8 +149,8 @@ SELF_TESTS: Final[tuple[SelfTest, ...]] = (
                 "That is one."
             ),
             _(
-                "Tap the counter for each one. Stop when you get tired or your hips tip to "
-                "one side."
+                "Tap the counter for each one. Stop as soon as it feels hard or your hips tip "
+                "to one side."
             ),
             _("Rest, then count on the other leg."),
         ),

@@ -3,6 +3,7 @@
 from typing import Any, Final
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from sciatica_coach.engine.vocabulary import CONTRACT
@@ -299,6 +300,13 @@ class SessionCheckForm(PlainForm):
         field.choices = choices.flag_choices(pregnant_or_postpartum=pregnant_or_postpartum)
 
 
+HOLD_CAP = _(
+    "The hold stops at %(limit_value)s seconds: no need to go on longer. Enter %(limit_value)s "
+    "or less."
+)
+COUNT_CAP = _("The count stops at %(limit_value)s. Enter %(limit_value)s or less.")
+
+
 class AssessmentForm(PlainForm):
     """The ten self-tests; every one is optional, as in the contract."""
 
@@ -330,6 +338,36 @@ class AssessmentForm(PlainForm):
         required=False,
         widget=forms.RadioSelect,
     )
+
+    # The timed holds and the counted checks: the engine caps both (checks rule 3).
+    HOLDS = ("trunk_flexor_s", "trunk_extensor_s", "side_bridge_left_s", "side_bridge_right_s")
+    COUNTS = ("single_leg_bridge_left_reps", "single_leg_bridge_right_reps")
+
+    def __init__(
+        self,
+        *args: Any,
+        offered: list[str] | None = None,
+        limits: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """``offered`` and ``limits`` come from ``engine.checks``: only the offered checks are
+        asked, and no hold or count may go past its cap."""
+        super().__init__(*args, **kwargs)
+        if offered is not None:
+            for name in [n for n in self.fields if n not in offered]:
+                del self.fields[name]
+        if limits:
+            for name in self.HOLDS:
+                if name in self.fields:
+                    self._cap(name, limits["hold_cap_s"], HOLD_CAP)
+            for name in self.COUNTS:
+                if name in self.fields:
+                    self._cap(name, limits["rep_cap"], COUNT_CAP)
+
+    def _cap(self, name: str, cap: int, message: Any) -> None:
+        field = self.fields[name]
+        field.validators.append(MaxValueValidator(cap, message=message))
+        field.widget.attrs["max"] = str(cap)
 
     def to_assessment(self) -> dict[str, Any]:
         return {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}

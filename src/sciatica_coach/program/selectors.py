@@ -147,3 +147,10 @@ def movement_tested_today(*, user: User, today: dt.date) -> list[str]:
     return list(
         MovementTestResult.objects.filter(user=user, date=today).values_list("direction", flat=True)
     )
+
+
+def movement_result_get(*, user: User, result_id: int) -> MovementTestResult:
+    found = MovementTestResult.objects.filter(user=user, pk=result_id).first()
+    if found is None:
+        raise Http404
+    return found

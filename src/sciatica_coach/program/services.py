@@ -288,12 +288,12 @@ def movement_test_save(*, user: User, result: dict[str, Any]) -> MovementTestRes
     if profile is None:
         raise NoProfile
     today = timezone.localdate()
-    others = [
-        r.to_engine()
+    earlier = [
+        r
         for r in selectors.movement_results_since(user=user, since=today - MOVEMENT_RESULTS_KEPT)
         if r.direction != result["direction"]
     ][:1]
-    answer = engine.movement_test({"profile": profile.data, "results": [result, *others]})
+    answer = engine.movement_test(_movement_request(profile.data, result, earlier))
     saved = MovementTestResult.objects.create(
         user=user,
         date=today,
@@ -312,3 +312,29 @@ def movement_test_save(*, user: User, result: dict[str, Any]) -> MovementTestRes
     }
     profile_update(user=user, data=data, source=Plan.Source.MOVEMENT_TEST)
     return saved
+
+
+def _movement_request(
+    profile: dict[str, Any], result: dict[str, Any], earlier: list[MovementTestResult]
+) -> dict[str, Any]:
+    """Today's result with the other direction's latest one, for ``engine.movement_test``.
+
+    A direction whose own test spread the symptoms is in ``avoid_directions`` because of that
+    result, and the engine refuses a result in a direction it withholds (movement test rule 1),
+    so both directions spreading (rule 5) could never be told. Sent with that result, the profile
+    goes as it was before it: rule 3 puts the direction back into ``avoid_directions`` from the
+    result itself. A direction withheld for another reason (a new diagnosis) is not sent.
+    """
+    spread = {
+        r.direction
+        for r in earlier
+        if f"{r.direction}_peripheralised"
+        in {reason["id"] for reason in r.answer.get("reasons", [])}
+    }
+    asked = {
+        **profile,
+        "avoid_directions": [d for d in profile.get("avoid_directions", []) if d not in spread],
+    }
+    offered = engine.checks(asked)["movement_test"]["offered"] if earlier else []
+    others = [r.to_engine() for r in earlier if r.direction in offered]
+    return {"profile": asked if others else profile, "results": [result, *others]}

@@ -1,6 +1,7 @@
 from django.urls import URLPattern, path
 
 from sciatica_coach.program.views import assessment, intake, library, review, session, today
+from sciatica_coach.program.views import movement_test as movement
 
 urlpatterns: list[URLPattern] = [
     path("intake/", intake.intake, name="intake"),
@@ -15,4 +16,15 @@ urlpatterns: list[URLPattern] = [
     path("review/", review.review, name="review"),
     path("review/<int:review_id>/", review.review_detail, name="review_detail"),
     path("assessment/", assessment.assessment, name="assessment"),
+    path("movement-test/", movement.movement_test, name="movement_test"),
+    path(
+        "movement-test/result/<int:result_id>/",
+        movement.movement_test_result,
+        name="movement_test_result",
+    ),
+    path(
+        "movement-test/<slug:direction>/",
+        movement.movement_test_direction,
+        name="movement_test_direction",
+    ),
 ]

@@ -14,6 +14,8 @@ def test_every_page_of_the_daily_journey_renders(alice_client: Client) -> None:
         "/review/",
         "/assessment/",
         "/session/morning/start/",
+        "/movement-test/",
+        "/movement-test/extension/",
     ]:
         response = alice_client.get(url)
         assert response.status_code == 200, url

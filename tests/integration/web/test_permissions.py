@@ -48,3 +48,27 @@ def test_bobs_pages_show_only_bobs_data(alice: User, bob_client: Client) -> None
     assert bob_client.get("/today/")["Location"] == "/intake/"
     assert "saddle" not in bob_client.get("/intake/").content.decode().split("Safety questions")[0]
     assert bob_client.get("/review/")["Location"] == "/intake/"
+
+
+def test_bob_cannot_see_alices_movement_test_results(
+    alice: User, bob: User, bob_client: Client
+) -> None:
+    with_program(alice)
+    result = services.movement_test_save(
+        user=alice,
+        result={
+            "direction": "extension",
+            "extent_before": "below_knee",
+            "extent_after": "thigh",
+            "leg_pain_before": 6,
+            "leg_pain_after": 4,
+            "stopped_at_step": None,
+        },
+    )
+    assert bob_client.get(f"/movement-test/result/{result.pk}/").status_code == 404
+    with_program(bob)
+    chooser = bob_client.get("/movement-test/").content.decode()
+    assert "Your recent results" not in chooser
+    assert f"/movement-test/result/{result.pk}/" not in chooser
+    # Alice's test today does not stop bob from testing today.
+    assert bob_client.get("/movement-test/flexion/").status_code == 200

@@ -396,7 +396,7 @@ def test_a_review_names_its_week_as_the_app_writes_dates(alice: User, alice_clie
 def test_the_self_check_explains_each_test_and_shows_findings(
     alice: User, alice_client: Client
 ) -> None:
-    with_program(alice)
+    with_program(alice, symptoms={"extent": "thigh"})  # above the knee: all seven offered
     page = alice_client.get("/assessment/").content.decode()
     assert page.count('class="card self-test"') == 7
     assert "data-stopwatch" in page

@@ -167,35 +167,54 @@
   }
 
   // --- Self-assessment tools: a stopwatch, a tally and a countdown that fill the inputs. ---
+  // The stopwatch stops by itself at the engine's hold cap and the tally at its rep cap
+  // (data-cap): a self-check is never done to exhaustion.
   function assessmentTools(root) {
     var running = null;
+    function capReached(box) {
+      var status = box.querySelector("[data-cap-status]");
+      if (status) status.textContent = status.getAttribute("data-cap-text");
+    }
+    function stopStopwatch(seconds) {
+      var button = running.button;
+      var verb = button.querySelector("[data-verb]");
+      var input = document.getElementById(button.getAttribute("data-stopwatch"));
+      clearInterval(running.id);
+      input.value = String(seconds);
+      verb.textContent = button.getAttribute("data-start-label");
+      running = null;
+      return input;
+    }
     root.addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button) return;
       var box = button.closest(".test-field");
       var display = box && box.querySelector("[data-time]");
+      var cap = parseInt(button.getAttribute("data-cap"), 10) || Infinity;
       if (button.hasAttribute("data-stopwatch")) {
-        var input = document.getElementById(button.getAttribute("data-stopwatch"));
         // Only the visible word changes; the hidden rest of the name says which test and side.
         var verb = button.querySelector("[data-verb]");
         if (running && running.button === button) {
-          clearInterval(running.id);
-          input.value = String(Math.round((Date.now() - running.start) / 1000));
-          verb.textContent = button.getAttribute("data-start-label");
-          running = null;
-          input.focus();
+          var seconds = Math.min(cap, Math.round((Date.now() - running.start) / 1000));
+          stopStopwatch(seconds).focus();
           return;
         }
         if (running) return;
+        var status = box.querySelector("[data-cap-status]");
+        if (status) status.textContent = "";
         button.setAttribute("data-start-label", verb.textContent);
         verb.textContent = button.getAttribute("data-stop-label");
         var start = Date.now();
         running = { button: button, start: start, id: setInterval(function () {
-          display.textContent = String(Math.floor((Date.now() - start) / 1000));
+          var elapsed = Math.floor((Date.now() - start) / 1000);
+          display.textContent = String(Math.min(elapsed, cap));
+          if (elapsed >= cap) { stopStopwatch(cap); capReached(box); }
         }, 250) };
       } else if (button.hasAttribute("data-tally")) {
         var field = document.getElementById(button.getAttribute("data-tally"));
-        field.value = String((parseInt(field.value, 10) || 0) + 1);
+        var count = Math.min(cap, (parseInt(field.value, 10) || 0) + 1);
+        field.value = String(count);
+        if (count >= cap) capReached(box);
       } else if (button.hasAttribute("data-countdown-start")) {
         var left = parseInt(button.getAttribute("data-countdown-start"), 10);
         button.disabled = true;
