@@ -94,7 +94,7 @@ def test_the_movement_test_changes_todays_plan(page: Any, live_server: Any, chec
 def test_stopping_at_a_step_asks_to_rest_then_how_far_it_spread(
     page: Any, live_server: Any, check: Any
 ) -> None:
-    person_with_program("omar", symptoms={"extent": "thigh"})
+    person_with_program("omar", symptoms={"extent": "thigh"}, directional_preference="extension")
     log_in(page, live_server.url, "omar")
     page.goto(live_server.url + "/movement-test/flexion/")
     pick(page, "extent_before", "thigh")

@@ -187,9 +187,11 @@ def assess(assessment: Assessment, leg_side: LegSide = "none") -> list[Finding]:
                         "the muscle short. The answer is a gentle nerve slider, which moves the "
                         "nerve without stretching it."
                         if nerve_first
-                        else "On this side it usually means short hamstrings (the muscles at the "
-                        "back of the thigh). The answer is a gentle hamstring stretch, once your "
-                        "symptoms allow it."
+                        else "On this side it often means short hamstrings (the muscles at "
+                        "the back of the thigh), and the answer is a gentle hamstring stretch "
+                        "once your symptoms allow it. If lifting this leg brought on pain or "
+                        "tingling in your painful leg instead, skip that stretch and tell your "
+                        "clinician."
                     )
                 ),
             )

@@ -12,7 +12,7 @@ from typing import Final
 from sciatica_coach.engine.catalog import Catalog
 from sciatica_coach.engine.phase import phase_for
 from sciatica_coach.engine.profile import Profile
-from sciatica_coach.engine.safety import Exclusions
+from sciatica_coach.engine.safety import Exclusions, nerve_sensitive
 from sciatica_coach.engine.triage import triage
 from sciatica_coach.engine.validation import Output
 from sciatica_coach.engine.vocabulary import CONTRACT, IMBALANCE_TESTS, SpineDirection, Urgency
@@ -53,6 +53,11 @@ MOVEMENT_STEPS_OFF_THE_FLOOR: Final[dict[SpineDirection, tuple[tuple[str, int, i
     "flexion": (("seated_flexion", 0, 10),),
 }
 DIRECTIONS: Final[tuple[SpineDirection, ...]] = ("extension", "flexion")
+# Where the contract is silent: the back-muscles hold is a long, hard effort in a backward bend
+# (level 3), harder than anything a first plan gives. It waits until bending backwards is known
+# to be safe (the preference is extension or none) and the symptoms stay above the knee.
+EXTENSOR_HOLD: Final = "trunk_extensor_s"
+EXTENSOR_HOLD_SAFE_WITH: Final = ("extension", "none")
 
 
 class Withheld(Output):
@@ -135,6 +140,18 @@ def movement_test_offer(
     return MovementTestOffer(offered=directions, withheld=held_back, steps=steps)
 
 
+def _extensor_hold_waits(profile: Profile) -> list[str]:
+    reasons = []
+    if profile.directional_preference not in EXTENSOR_HOLD_SAFE_WITH:
+        reasons.append(
+            "back-muscles hold: waits until the movement test shows that bending backwards is "
+            "safe for you"
+        )
+    if nerve_sensitive("recovery", profile.symptoms.extent):
+        reasons.append("back-muscles hold: waits while your symptoms reach below the knee")
+    return reasons
+
+
 def checks(profile: Profile, catalog: Catalog) -> ChecksAnswer:
     urgency = triage(profile).urgency
     phase = phase_for(profile)
@@ -150,6 +167,8 @@ def checks(profile: Profile, catalog: Catalog) -> ChecksAnswer:
             reasons += rules.reasons(entry)
         else:
             reasons = list(rules.reasons(entry))
+        if test == EXTENSOR_HOLD and urgency == "self_care":
+            reasons += _extensor_hold_waits(profile)
         if reasons:
             withheld.append(Withheld(id=test, check_exercise=entry.id, reasons=reasons))
         else:

@@ -6,7 +6,7 @@ show a directional preference; exercising in that direction does better than the
 avoided. The extent decides; leg pain decides only when the extent did not move.
 """
 
-from typing import Final, Literal, Self
+from typing import Annotated, Final, Literal, Self
 
 from pydantic import model_validator
 
@@ -14,7 +14,7 @@ from sciatica_coach.engine.catalog import Catalog
 from sciatica_coach.engine.checks import checks
 from sciatica_coach.engine.errors import RefusedInput
 from sciatica_coach.engine.profile import Profile, Score0to10
-from sciatica_coach.engine.validation import FieldProblem, Input, Output
+from sciatica_coach.engine.validation import FieldProblem, Input, Output, between
 from sciatica_coach.engine.vocabulary import (
     CONTRACT,
     DirectionalPreference,
@@ -35,7 +35,7 @@ class Result(Input):
     leg_pain_before: Score0to10
     leg_pain_after: Score0to10
     # The step at which the person stopped because the symptoms spread (1 = the first), if any.
-    stopped_at_step: int | None = None
+    stopped_at_step: Annotated[int, between(1, 10)] | None = None
 
     @property
     def extent_rise(self) -> int:
@@ -48,7 +48,10 @@ class Result(Input):
 
     @property
     def effect(self) -> Effect:
-        """Rule 2."""
+        """Rule 2. A test stopped part way stopped because the symptoms spread (the contract:
+        "stopping at the first step that spreads the symptoms"), whatever the ratings after."""
+        if self.stopped_at_step is not None:
+            return "peripheralised"
         if self.extent_rise > 0:
             return "centralised"
         if self.extent_rise < 0:
@@ -92,6 +95,14 @@ class MovementTestAnswer(Output):
     reasons: list[Reason]
 
 
+PLACE: Final[dict[Extent, str]] = {
+    "none": "nowhere",
+    "back": "your lower back",
+    "buttock": "your buttock",
+    "thigh": "your thigh",
+    "below_knee": "below your knee",
+    "foot": "your foot",
+}
 WORDS: Final[dict[SpineDirection, str]] = {
     "extension": "bending backwards",
     "flexion": "bending forward",
@@ -100,11 +111,13 @@ WORDS: Final[dict[SpineDirection, str]] = {
 
 def _explain(result: Result) -> Reason:
     words = WORDS[result.direction]
-    if result.extent_rise:
-        where = (
-            f"from {result.extent_before.replace('_', ' ')} to "
-            f"{result.extent_after.replace('_', ' ')}"
+    if result.stopped_at_step is not None:
+        text = (
+            f"With {words}, your symptoms spread at step {result.stopped_at_step}, so you "
+            "stopped there."
         )
+    elif result.extent_rise:
+        where = f"from {PLACE[result.extent_before]} to {PLACE[result.extent_after]}"
         moved = "up towards your back" if result.extent_rise > 0 else "further down your leg"
         text = f"With {words}, your symptoms moved {moved} ({where})."
     elif result.effect != "no_change":
@@ -173,7 +186,8 @@ def movement_test(request: MovementTestRequest, catalog: Catalog) -> MovementTes
                     ),
                 )
             )
-    elif len(spread) == 2:
+    elif len(avoid) == 2:
+        # Rule 5: both directions spread, today or on an earlier day (then already avoided).
         preference = "unknown"
         clinician = True
         reasons.append(

@@ -19,15 +19,15 @@ MAX_ITEMS: Final[dict[Phase, int]] = {"relief": 5, "recovery": 7, "maintenance":
 # first the pool allows is taken (the floor version, else the one done sitting or standing).
 # Each id names a line: a first plan takes its level-1 entry, so "side_plank" gives the side
 # plank on the knees, or the side lean on a wall for someone who cannot get down to the floor.
+# Stretches for a particular muscle (piriformis, hip flexors, hamstrings) are not basics: they
+# come with the finding or the diagnosis that calls for them, and rule 2's stretch otherwise.
 Basic = tuple[str, ...]
 BASICS: Final[dict[Phase, tuple[Basic, ...]]] = {
     "relief": (
         ("pelvic_tilt", "seated_pelvic_tilt"),
-        ("single_knee_to_chest", "seated_flexion"),
+        ("single_knee_to_chest", "standing_forward_lean", "seated_flexion"),
         ("hook_lying", "standing_forward_lean"),
         ("lower_trunk_rotation",),
-        ("piriformis_stretch", "seated_piriformis_stretch"),
-        ("standing_hip_flexor_stretch",),
         ("side_lying_rest",),
     ),
     "recovery": (
@@ -36,11 +36,9 @@ BASICS: Final[dict[Phase, tuple[Basic, ...]]] = {
         ("side_plank",),
         ("bird_dog",),
         ("glute_bridge",),
-        ("hamstring_stretch", "seated_hamstring_stretch"),
-        ("single_knee_to_chest", "seated_flexion"),
-        ("piriformis_stretch", "seated_piriformis_stretch"),
-        ("standing_hip_flexor_stretch",),
-        ("mini_squat",),
+        ("single_knee_to_chest", "standing_forward_lean", "seated_flexion"),
+        ("sit_to_stand",),
+        ("lower_trunk_rotation",),
     ),
     "maintenance": (
         ("stability_ball_bridge",),
@@ -48,14 +46,25 @@ BASICS: Final[dict[Phase, tuple[Basic, ...]]] = {
         ("curl_up",),
         ("side_plank",),
         ("bird_dog",),
-        ("hamstring_stretch", "seated_hamstring_stretch"),
-        ("hip_flexor_stretch",),
         ("cat_camel",),
-        ("seated_flexion",),
-        ("piriformis_stretch", "seated_piriformis_stretch"),
-        ("mini_squat",),
+        ("single_knee_to_chest", "seated_flexion"),
+        ("sit_to_stand",),
+        ("heel_raises",),
     ),
 }
+# Off the floor, getting up from a chair and rising on the toes come first: they are what keeps
+# an older person steady on their feet (falls prevention), and the floor basics are not allowed.
+OFF_THE_FLOOR_BASICS: Final[tuple[Basic, ...]] = (("sit_to_stand", "mini_squat"), ("heel_raises",))
+# Rule 2's stretch when no need brought one: gentle ones first, each only where the pool allows.
+STRETCH_CHOICES: Final[tuple[str, ...]] = (
+    "single_knee_to_chest",
+    "seated_flexion",
+    "piriformis_stretch",
+    "seated_piriformis_stretch",
+    "standing_hip_flexor_stretch",
+    "wall_hamstring_stretch",
+    "seated_hamstring_stretch",
+)
 FLEXION_CHOICES: Final[tuple[str, ...]] = (
     "single_knee_to_chest",
     "pelvic_tilt",
@@ -69,15 +78,29 @@ EXTENSION_CHOICES: Final[tuple[str, ...]] = (
     "standing_back_extension",
     "lumbar_roll_sitting",
 )
-# The unknown-preference trial: lying face down, or standing back bends where lying face down
-# is not allowed (rule 5: one gentle extension trial).
-DIRECTIONAL_TRIAL: Final[tuple[str, ...]] = ("prone_lying", "standing_back_extension")
+# The unknown-preference trial (rule 5: one gentle extension trial): lying face down; where that
+# is not allowed, sitting with a roll in the small of the back, the gentlest extension there is;
+# standing back bends last, a small supported movement.
+DIRECTIONAL_TRIAL: Final[tuple[str, ...]] = (
+    "prone_lying",
+    "lumbar_roll_sitting",
+    "standing_back_extension",
+)
 PIRIFORMIS_STRETCHES: Final[tuple[str, ...]] = ("piriformis_stretch", "seated_piriformis_stretch")
 HIP_STRENGTHENING: Final[tuple[str, ...]] = (
     "clamshell",
     "standing_hip_abduction",
     "side_lying_hip_abduction",
 )
+# Why a basic is in the plan, by what it does (the same words would not be true of all of them).
+BASIC_WHY: Final[dict[str, str]] = {
+    "strengthen": "Builds, gently, the strength that supports your back and hips.",
+    "stretch": "A gentle stretch that keeps your back supple.",
+    "mobility": "Gentle movement that loosens a stiff, sore back.",
+    "position": "A resting position that many people find eases back and leg pain.",
+    "nerve_glide": "Moves the sciatic nerve gently, without stretching it.",
+    "aerobic": "Gets you moving, which helps sciatica settle.",
+}
 # Priority classes for placing items into sessions: lower goes in first.
 SAFETY, INDICATION, FINDING, BASIC, FILL = range(5)
 
@@ -120,7 +143,7 @@ class Needs:
     def take(
         self,
         candidates: Iterable[str],
-        why: str,
+        why: str | Callable[[Exercise], str],
         priority: int,
         side: str | None = None,
         *,
@@ -139,11 +162,15 @@ class Needs:
                 return None
             choice = Choice(exercise=entry, priority=priority, why=[], trial=trial)
             self.chosen[self.catalog.line_id(entry.id)] = choice
+            self.pool.commit(entry)
+        if not isinstance(why, str):
+            why = why(choice.exercise)
         if why not in choice.why:
             choice.why.append(why)
         move = self.pool.moves.get(self.catalog.line_id(choice.exercise.id))
         if new and move is not None:
-            choice.why.append(_move_note(self.catalog, move.from_id, move.to_id))
+            because = self.pool.standing.because
+            choice.why.append(_move_note(self.catalog, move.from_id, move.to_id, because))
         choice.priority = min(choice.priority, priority)
         if side:
             choice.sides.add(side)
@@ -157,11 +184,13 @@ class Needs:
         ]
 
 
-def _move_note(catalog: Catalog, from_id: str, to_id: str) -> str:
+def _move_note(catalog: Catalog, from_id: str, to_id: str, because: str) -> str:
     before = catalog[from_id].name.lower()
-    if catalog[to_id].level >= catalog[from_id].level and _further(catalog, from_id, to_id):
-        return f"One step on from {before}, as you are ready for it."
-    return f"One step back from {before}, while the pain settles."
+    if _further(catalog, from_id, to_id):
+        return f"One step on from {before}, {because or 'as you are ready for it'}."
+    if because:
+        return f"One step back from {before}, {because}."
+    return f"One step back from {before}: that step is not suitable for you now."
 
 
 def _further(catalog: Catalog, from_id: str, to_id: str) -> bool:
@@ -275,20 +304,20 @@ def select(needs: Needs, findings: list[Finding]) -> None:
     for finding in findings:
         _answer(needs, finding)
 
-    basic_why = {
-        "relief": "One of the program's basic relief exercises.",
-        "recovery": "Builds the strength and flexibility that support your back.",
-        "maintenance": "Keeps your back strong and supple for good.",
-    }[phase]
-    for alternatives in BASICS[phase]:
+    basics = BASICS[phase]
+    if not profile.floor_ok and phase != "relief":
+        basics = (*OFF_THE_FLOOR_BASICS, *basics)
+    for alternatives in basics:
         if len(needs.chosen) >= MAX_ITEMS[phase]:
             break
-        needs.take(alternatives, basic_why, BASIC)
+        needs.take(alternatives, lambda e: BASIC_WHY[e.kind], BASIC)
 
     _promote_or_take(
         needs,
         "stretch",
-        "Every plan holds a stretch: stretches restore flexibility and relieve quickly.",
+        "Every plan holds a gentle stretch: stretching keeps you supple and often eases the pain "
+        "for a while.",
+        STRETCH_CHOICES,
     )
     if phase != "relief":
         _promote_or_take(
@@ -344,11 +373,11 @@ def _answer(needs: Needs, finding: Finding) -> None:
     )
 
 
-def _promote_or_take(needs: Needs, kind: str, why: str) -> None:
+def _promote_or_take(needs: Needs, kind: str, why: str, preferred: tuple[str, ...] = ()) -> None:
     """Contract plan rule 2: make sure one item of ``kind`` is placed first, in both sessions."""
     of_kind = [c for c in needs.chosen.values() if c.exercise.kind == kind]
     if of_kind:
         best = min(of_kind, key=lambda c: c.priority)
         best.priority = SAFETY
         return
-    needs.take(needs.ids(kind=kind), why, SAFETY)
+    needs.take([*preferred, *needs.ids(kind=kind)], why, SAFETY)

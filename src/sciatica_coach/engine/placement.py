@@ -91,6 +91,9 @@ def place(needs: Needs) -> list[list[PlanItem]]:
                 session.append(item)
                 used[i] += item.seconds
                 present.add(line_id)
+                if held is None:  # the same filler in the other session, counted once
+                    needs.chosen[line_id] = choice
+                    needs.pool.commit(exercise)
     return sessions
 
 

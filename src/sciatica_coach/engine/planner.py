@@ -25,9 +25,11 @@ from sciatica_coach.engine.plan_models import Check, Excluded, PlanAnswer, PlanI
 from sciatica_coach.engine.profile import Profile
 from sciatica_coach.engine.progression import Pool, Standing
 from sciatica_coach.engine.safety import (
+    FLEXION_ONLY_CONDITIONS,
     NO_PRONE_FROM_WEEK,
     NO_SUPINE_FROM_WEEK,
     Exclusions,
+    postpartum,
     pregnancy_week_for_safety,
 )
 from sciatica_coach.engine.triage import Reason, Triage, pregnant_or_postpartum, triage
@@ -46,10 +48,13 @@ class Review:
     standing: Standing
     extent: Extent | None = None
     walk_minutes: int | None = None
+    walk_held: bool = False
     no_directional: bool = False
 
 
-def _direction_advice(items: list[PlanItem], profile: Profile, checks: list[Check]) -> list[str]:
+def _direction_advice(
+    items: list[PlanItem], profile: Profile, checks: list[Check], offered: list[str]
+) -> list[str]:
     tips = []
     trial = next((item for item in items if item.trial), None)
     if trial is not None:
@@ -62,6 +67,16 @@ def _direction_advice(items: list[PlanItem], profile: Profile, checks: list[Chec
         tips.append(
             "A short movement test, one direction a day, can show which way of bending eases "
             "your leg. It helps the program choose your exercises."
+            if len(offered) > 1
+            else "A short movement test can check that bending "
+            + ("forward" if offered == ["flexion"] else "backwards")
+            + " eases your leg."
+        )
+    if postpartum(profile):
+        tips.append(
+            "In the six weeks after the birth, start gently: walking, and gentle tummy and pelvic "
+            "floor exercises. Planks, sit-ups and lying on your front wait until your postnatal "
+            "check, and longer after a caesarean."
         )
     week = pregnancy_week_for_safety(profile)
     if week is not None:
@@ -86,14 +101,18 @@ def _advice(
     findings: list[Finding],
     items: list[PlanItem],
     checks: list[Check],
+    offered: list[str],
 ) -> list[str]:
     tips = [*assessed.advice, advice.TWICE_DAILY, *advice.PHASE_ADVICE[phase]]
     tips.extend(
         advice.CONDITION_ADVICE[c]
         for c in CONDITION_ORDER
-        if c in profile.confirmed_conditions and c in advice.CONDITION_ADVICE
+        if c in profile.confirmed_conditions
+        and c in advice.CONDITION_ADVICE
+        # Advice to bend forward is not true of someone whose symptoms it spread.
+        and not (c in FLEXION_ONLY_CONDITIONS and "flexion" in profile.avoid_directions)
     )
-    tips.extend(_direction_advice(items, profile, checks))
+    tips.extend(_direction_advice(items, profile, checks, offered))
     if findings:
         tips.append(GENERAL_NOTE)
     tips.append(advice.KEEP_GOING)
@@ -183,13 +202,20 @@ def build_plan(profile: Profile, catalog: Catalog, review: Review | None = None)
         )
         activity = None
     else:
-        activity = daily_walk(profile, phase, review.walk_minutes if review else None)
+        activity = daily_walk(
+            profile,
+            phase,
+            review.walk_minutes if review else None,
+            held=review.walk_held if review else False,
+        )
 
     checks: list[Check] = []
+    offered: list[str] = []
     if profile.directional_preference == "unknown":
         # The checks' own rules, on the profile's pain: the test is about the person now.
         rules = Exclusions(profile, phase_for(profile))
-        if movement_test_offer(profile, catalog, assessed.urgency, rules).offered:
+        offered = list(movement_test_offer(profile, catalog, assessed.urgency, rules).offered)
+        if offered:
             checks.append("movement_test")
     items = [item for session in placed for item in session]
     return PlanAnswer(
@@ -209,7 +235,7 @@ def build_plan(profile: Profile, catalog: Catalog, review: Review | None = None)
         unmet=unmet,
         unanswered=list(needs.unanswered),
         clinician_review_recommended=bool(unmet),
-        advice=_advice(assessed, profile, phase, findings, items, checks),
+        advice=_advice(assessed, profile, phase, findings, items, checks, offered),
         reasons=list(assessed.reasons),
         red_flags=list(assessed.red_flags),
         findings=findings,

@@ -8,12 +8,18 @@ allowed; a line new to the plan starts at level 1 like in a first plan.
 """
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from sciatica_coach.engine.catalog import Catalog, Exercise
 from sciatica_coach.engine.direction import DirectionPolicy
 from sciatica_coach.engine.profile import Profile
 from sciatica_coach.engine.safety import Exclusions
 from sciatica_coach.engine.vocabulary import Extent, Phase
+
+# Where the contract is silent: a review that moves the plan on moves at most two lines one step,
+# and a directional line alone, so that symptoms spreading the week after can be traced to one
+# change (a physiotherapist's reading of the revised engine).
+MAX_LINES_MOVED_ON: Final = 2
 
 
 @dataclass(frozen=True)
@@ -22,11 +28,15 @@ class Standing:
 
     positions: dict[str, str] = field(default_factory=dict)  # line id -> exercise id
     step: int = 0  # +1 one step harder, -1 one step easier, 0 stay
+    # Why the lines move, in the words of each item's why ("your symptoms spread this week").
+    because: str = ""
 
     @classmethod
-    def of(cls, exercise_ids: list[str], catalog: Catalog, step: int) -> "Standing":
+    def of(
+        cls, exercise_ids: list[str], catalog: Catalog, step: int, because: str = ""
+    ) -> "Standing":
         positions = {catalog.line_id(e): e for e in exercise_ids if e in catalog}
-        return cls(positions=positions, step=max(-1, min(1, step)))
+        return cls(positions=positions, step=max(-1, min(1, step)), because=because)
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,7 @@ class Pool:
             if reasons:
                 self.excluded[exercise.id] = reasons
         self.moves: dict[str, Move] = {}
+        self._moved_on: list[Exercise] = []  # the lines moved one step harder, by their entry
 
     def usable(self, exercise: Exercise, *, trial: bool = False) -> bool:
         """``trial``: taking the unknown-preference trial, the one directional item it allows."""
@@ -83,6 +94,21 @@ class Pool:
         if self.phase not in exercise.phases:
             reasons.append(f"{self.phase} phase: not used in this phase")
         return reasons
+
+    def commit(self, entry: Exercise) -> None:
+        """``entry`` is in the plan: a line it moved on counts against the review's budget."""
+        line = self.catalog.progression(entry.id)
+        held = self.standing.positions.get(line[0].id)
+        ids = [e.id for e in line]
+        if held is not None and ids.index(entry.id) > ids.index(held):
+            self._moved_on.append(line[0])
+
+    def _may_move_on(self, root: Exercise) -> bool:
+        if any(e.direction != "neutral" for e in self._moved_on):
+            return False  # a directional line moved: it moves alone
+        if root.direction != "neutral":
+            return not self._moved_on
+        return len(self._moved_on) < MAX_LINES_MOVED_ON
 
     def entry_for(self, candidate: str, *, trial: bool = False) -> Exercise | None:
         """The entry of ``candidate``'s line this plan would hold; ``None`` when none may."""
@@ -109,7 +135,7 @@ class Pool:
             return self.usable(exercise, trial=trial)
 
         step = self.standing.step
-        if step > 0:
+        if step > 0 and self._may_move_on(line[0]):
             harder = next((e for e in line[at + 1 :] if usable(e)), None)
             if harder is not None:
                 return harder

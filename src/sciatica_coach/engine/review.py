@@ -21,6 +21,7 @@ from sciatica_coach.engine.phase import (
     phase_for_pain,
     shifted,
 )
+from sciatica_coach.engine.plan_models import PlanAnswer
 from sciatica_coach.engine.planner import Review as NextPlan
 from sciatica_coach.engine.planner import build_plan
 from sciatica_coach.engine.progression import Standing
@@ -44,6 +45,7 @@ from sciatica_coach.engine.vocabulary import (
     RedFlagId,
     Slot,
     SpineDirection,
+    extent_rank,
 )
 
 __all__ = ["centralised", "peripheralised", "review_week"]
@@ -58,6 +60,11 @@ NOT_WORSE_THAN_LAST_BY: Final = 0.5
 CLINICIAN_REVIEW_AFTER_DAYS: Final = 42  # rule 6: six weeks without a 30 % improvement
 SEVERE_PAIN: Final = RELIEF_FROM_PAIN  # rule 6: 7 or more in this window and the previous one
 SLOT_ORDER: Final[tuple[Slot, ...]] = ("morning", "midday", "afternoon", "evening")
+PHASE_WORDS: Final[dict[Phase, str]] = {
+    "relief": "calming",
+    "recovery": "strength-building",
+    "maintenance": "keeping-it-up",
+}
 # Triage rule 8: a cleared cancer history fires again when the person is worse or not improving.
 REFIRES_WHEN_NOT_IMPROVING: Final[tuple[RedFlagId, ...]] = ("cancer_history",)
 
@@ -95,8 +102,13 @@ class Window:
         return phase_for_pain(self.leg, self.back)
 
     @property
-    def last_extent(self) -> Extent | None:
-        return next((log.extent_after for log in reversed(self.done) if log.extent_after), None)
+    def furthest_extent(self) -> Extent | None:
+        """How far down the leg the symptoms reached at any point this week, before or after a
+        session: the extent plan rule 4's nerve rule reads after a review. The contract names the
+        window's last ``extent_after``; the furthest is never less safe, and a week that began
+        below the knee each morning is a below-the-knee week (a physiotherapist's reading)."""
+        seen = [e for log in self.done for e in (log.extent_before, log.extent_after) if e]
+        return max(seen, key=extent_rank, default=None)
 
 
 def window_of(request: ReviewRequest) -> Window:
@@ -162,9 +174,11 @@ def _names(catalog: Catalog, ids: list[str]) -> str:
 
 
 def spread_of(request: ReviewRequest, window: Window, catalog: Catalog) -> Spread | None:
-    """Rule 2: peripheralisation in a session, or over the window; ``None`` when there was none."""
-    spreading = [log for log in window.done if log.peripheralised]
-    with_extent = [log for log in window.done if log.extent_before or log.extent_after]
+    """Rule 2: peripheralisation in a session, or over the window; ``None`` when there was none.
+    Sessions an earlier review judged already are not judged again."""
+    judged = [log for log in window.done if not log.reviewed]
+    spreading = [log for log in judged if log.peripheralised]
+    with_extent = [log for log in judged if log.extent_before or log.extent_after]
     trend = False
     if with_extent:
         first = with_extent[0].extent_before or with_extent[0].extent_after
@@ -180,7 +194,7 @@ def spread_of(request: ReviewRequest, window: Window, catalog: Catalog) -> Sprea
             ReviewReason(
                 id="peripheralisation",
                 text=f"Your symptoms spread further down the leg in {count} session"
-                f"{'' if count == 1 else 's'} out of {len(window.done)} this week.",
+                f"{'' if count == 1 else 's'} out of {len(judged)} this week.",
             )
         )
     else:
@@ -211,7 +225,7 @@ def spread_of(request: ReviewRequest, window: Window, catalog: Catalog) -> Sprea
 
     # A suspect is in every spreading session and in none of the others; with no other session
     # to compare with, nothing can be singled out.
-    calm = [log for log in window.done if not log.peripheralised]
+    calm = [log for log in judged if not log.peripheralised]
     suspects: set[str] = set()
     if spreading and calm:
         suspects = set.intersection(*(_exercises(log, request) for log in spreading))
@@ -254,7 +268,7 @@ def spread_of(request: ReviewRequest, window: Window, catalog: Catalog) -> Sprea
                 "clinician should look at it.",
             )
         )
-    if count * 2 > len(window.done):
+    if count * 2 > len(judged):
         found.clinician = True
         found.reasons.append(
             ReviewReason(
@@ -276,6 +290,24 @@ def spread_of(request: ReviewRequest, window: Window, catalog: Catalog) -> Sprea
             )
         )
     return found
+
+
+def _furthest(*extents: Extent | None) -> Extent | None:
+    return max((e for e in extents if e), key=extent_rank, default=None)
+
+
+def _moved_on(catalog: Catalog, before: list[str], plan: PlanAnswer | None) -> list[str]:
+    """The names of the lines the next plan moved one step on, in plan order."""
+    if plan is None or plan.sessions is None:
+        return []
+    held = {catalog.line_id(e): e for e in before if e in catalog}
+    moved = []
+    for item in (i for s in plan.sessions for i in s.items):
+        line = [e.id for e in catalog.progression(item.exercise)]
+        was = held.get(line[0])
+        if was is not None and line.index(item.exercise) > line.index(was):
+            moved.append(item.name.lower())
+    return list(dict.fromkeys(moved))
 
 
 def review_week(request: ReviewRequest, catalog: Catalog) -> Review:
@@ -413,10 +445,13 @@ def review_week(request: ReviewRequest, catalog: Catalog) -> Review:
     decision: Decision = "continue"
     phase, step = current, 0
 
-    # Rule 2: peripheralisation.
+    # Rule 2: peripheralisation. With the suspect out, the other lines stay where they were;
+    # with no cause singled out, every line goes one step easier (and none bends the back).
     spread = spread_of(request, window, catalog)
+    because = ""
     if spread is not None:
-        decision, step = "regress", -1
+        decision, step = "regress", (-1 if spread.no_cause else 0)
+        because = "because your symptoms spread this week"
         reasons += spread.reasons
         clinician = clinician or spread.clinician
         tips.append(advice.STOP_IF_SPREADING)
@@ -437,6 +472,7 @@ def review_week(request: ReviewRequest, catalog: Catalog) -> Review:
         tips.append(advice.SEE_CLINICIAN_SOON)
         target = earlier(shifted(current, -1), window.phase or current)
         phase, step = (current, -1) if current == "relief" else (target, 0)
+        because = "because your pain is worse"
 
     # Rule 4: better than at the start by 2 points or 30 %, not worse than last week, and 0.7 of
     # the sessions done.
@@ -452,17 +488,16 @@ def review_week(request: ReviewRequest, catalog: Catalog) -> Review:
         allowed = window.phase or current
         if PHASE_ORDER.index(allowed) > PHASE_ORDER.index(current):
             phase, step = shifted(current, +1), 0
-            moved = f"You move on to the {phase} phase."
         else:
             phase, step = current, +1
-            moved = "Your exercises move one step on within this phase."
+            because = "as your pain has eased and you kept up your sessions"
         since = "" if judged_before is None else f" (last week {judged_before:g})"
         reasons.append(
             ReviewReason(
                 id="pain_improved",
                 text=f"Your {judged} pain averaged {judged_now:g} this week{since}, down from "
                 f"{judged_base} at the start, and you did {window.done_count} of "
-                f"{window.planned} sessions. {moved}",
+                f"{window.planned} sessions.",
             )
         )
     elif decision == "continue":
@@ -529,8 +564,27 @@ def review_week(request: ReviewRequest, catalog: Catalog) -> Review:
             )
         )
 
+    # Where the contract is silent: pain on the side not judged going up by 2 or more does not
+    # change the decision (rule 3 judges one side), but it is worth a clinician's look.
+    other = "back" if judged == "leg" else "leg"
+    other_now = window.back if other == "back" else window.leg
+    other_base = base.back if other == "back" else base.leg
+    if other_now is not None and other_now - other_base >= MEANINGFUL_POINTS:
+        clinician = True
+        reasons.append(
+            ReviewReason(
+                id=f"{other}_pain_worse",
+                text=f"Your {other} pain averaged {other_now:g} this week, up from {other_base} at "
+                "the start. Please mention it to your doctor or physiotherapist.",
+            )
+        )
+
     # Rule 7: the program never ends; a walk grows each week the symptoms did not spread.
-    walk = last_walk if spread is not None else raised(last_walk)
+    walk = (
+        last_walk
+        if spread is not None
+        else raised(last_walk, worse=bool(worse_than), tolerance=profile.walking_tolerance_min)
+    )
     updated = profile.model_copy(
         update={
             "avoid_exercises": [
@@ -548,12 +602,26 @@ def review_week(request: ReviewRequest, catalog: Catalog) -> Review:
         catalog,
         NextPlan(
             phase=phase,
-            standing=Standing.of(held, catalog, step),
-            extent=window.last_extent,
+            standing=Standing.of(held, catalog, step, because),
+            # A week that spread the symptoms adds no nerve-loading stretch, whatever the extent.
+            extent=_furthest(window.furthest_extent, "below_knee" if spread else None),
             walk_minutes=walk,
+            walk_held=spread is not None,
             no_directional=spread.no_cause if spread else False,
         ),
     )
+    if decision == "progress":
+        # Rule 8: say what moved, as the plan has it.
+        if phase != current:
+            moved = f"You move on to the {PHASE_WORDS[phase]} phase."
+        elif names := _moved_on(catalog, held, next_plan):
+            moved = f"One step on: {' and '.join(names)}."
+        else:
+            moved = "No exercise has a harder step you can do yet, so the plan stays as it is."
+        reasons = [
+            r.model_copy(update={"text": f"{r.text} {moved}"}) if r.id == "pain_improved" else r
+            for r in reasons
+        ]
     if next_plan.sessions is None:
         clinician = True
         reasons.extend(

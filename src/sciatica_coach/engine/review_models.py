@@ -84,6 +84,10 @@ class SessionLog(Input):
     extent_after: Extent | None = None
     exercises_done: list[str] = []
     new_red_flags: list[RedFlagId] = []
+    # True for a session an earlier review has judged already (the app reviews at once when a
+    # session spreads the symptoms): it counts for adherence and pain, but its spreading is not
+    # judged a second time, against a plan it was not done under.
+    reviewed: bool = False
 
     @property
     def peripheralised(self) -> bool:

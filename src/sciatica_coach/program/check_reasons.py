@@ -132,6 +132,37 @@ def _nerve(m: re.Match[str]) -> str:
     )
 
 
+@_says(r"^after the birth: no lying face down")
+def _postpartum_prone(m: re.Match[str]) -> str:
+    return _("In the six weeks after the birth, lying face down waits until your postnatal check.")
+
+
+@_says(r"^after the birth: waits")
+def _postpartum_other(m: re.Match[str]) -> str:
+    return _("In the six weeks after the birth, this waits until your postnatal check.")
+
+
+@_says(r"^bones: ")
+def _thin_bones(m: re.Match[str]) -> str:
+    return _(
+        "A deep forward bend under your own weight is left out: thinner bones are common at your "
+        "age or with your fracture risk."
+    )
+
+
+@_says(r"^back-muscles hold: waits until the movement test")
+def _extensor_hold_direction(m: re.Match[str]) -> str:
+    return _(
+        "The back-muscles hold is a hard effort in a backward bend. It waits until the movement "
+        "test shows bending backwards is safe for you."
+    )
+
+
+@_says(r"^back-muscles hold: waits while your symptoms reach below the knee")
+def _extensor_hold_knee(m: re.Match[str]) -> str:
+    return _("The back-muscles hold waits while your symptoms reach below your knee.")
+
+
 def reason_in_plain_words(reason: str) -> str:
     """One engine reason as a sentence the person understands; the engine's own words if none."""
     for pattern, words in _SENTENCES:

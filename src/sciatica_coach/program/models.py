@@ -55,6 +55,9 @@ class Profile(models.Model):
     # Who said each cleared warning sign was checked, and when: [{"flag", "by", "on"}]. The
     # engine reads only ``data["cleared_red_flags"]``; this is what the pages show beside it.
     clearances = models.JSONField(default=list, blank=True)
+    # The day the pregnancy week or the weeks since a birth in ``data`` were true: a week later
+    # they are a week more (services.profile_aged), so the position rules follow the pregnancy.
+    weeks_counted_on = models.DateField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -85,6 +88,9 @@ class SessionLog(models.Model):
     extent_after = models.CharField(max_length=16, blank=True)
     exercises_done = models.JSONField(default=list)
     new_red_flags = models.JSONField(default=list)
+    # Judged by a review already (the one asked for at once when it spread the symptoms): the
+    # next review counts it for adherence and pain but does not judge its spreading again.
+    reviewed = models.BooleanField(default=False)
     started_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -110,6 +116,7 @@ class SessionLog(models.Model):
             "extent_after": self.extent_after or None,
             "exercises_done": list(self.exercises_done),
             "new_red_flags": list(self.new_red_flags),
+            "reviewed": self.reviewed,
         }
 
 

@@ -88,6 +88,12 @@ def review_due(*, profile: Profile, today: dt.date) -> bool:
     )
 
 
+def review_next_on(*, profile: Profile) -> dt.date | None:
+    """The day the next weekly review is due."""
+    since = profile.reviewed_on or profile.started_on
+    return None if since is None else since + REVIEW_INTERVAL
+
+
 def review_due_on(
     *, started_on: dt.date | None, reviewed_on: dt.date | None, today: dt.date
 ) -> bool:
@@ -103,6 +109,7 @@ class TodayHead:
     plan_id: int | None
     review_due: bool
     logs: tuple[tuple[str, int, str], ...]  # (slot, log id, ending), latest attempt per slot
+    weeks_due: bool = False  # a pregnancy or the weeks since a birth are a week on
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -117,7 +124,8 @@ def today_head(*, user: User, date: dt.date) -> TodayHead | None:
     profiles, logs = Profile._meta.db_table, SessionLog._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT plan_id, started_on, reviewed_on FROM {profiles} WHERE user_id = %s",  # noqa: S608 - table names from models
+            f"SELECT plan_id, started_on, reviewed_on, weeks_counted_on FROM {profiles} "  # noqa: S608 - table names from models
+            "WHERE user_id = %s",
             [user.pk],
         )
         row = cursor.fetchone()
@@ -132,7 +140,19 @@ def today_head(*, user: User, date: dt.date) -> TodayHead | None:
         for slot, log_id, ending in cursor.fetchall():
             latest.setdefault(slot, (slot, log_id, ending))
     due = review_due_on(started_on=_as_date(row[1]), reviewed_on=_as_date(row[2]), today=date)
-    return TodayHead(plan_id=row[0], review_due=due, logs=tuple(sorted(latest.values())))
+    return TodayHead(
+        plan_id=row[0],
+        review_due=due,
+        logs=tuple(sorted(latest.values())),
+        weeks_due=weeks_due_on(counted_on=_as_date(row[3]), today=date),
+    )
+
+
+def weeks_due_on(*, counted_on: dt.date | None, today: dt.date) -> bool:
+    return counted_on is not None and today - counted_on >= WEEK
+
+
+WEEK = dt.timedelta(days=7)
 
 
 def movement_results_since(*, user: User, since: dt.date) -> list[MovementTestResult]:

@@ -47,6 +47,47 @@ def clearances_kept(
     return [known.get(flag) or {"flag": flag, "by": by, "on": on.isoformat()} for flag in cleared]
 
 
+def _counts_weeks(data: dict[str, Any]) -> bool:
+    return data.get("pregnancy_weeks") is not None or data.get("weeks_since_birth") is not None
+
+
+def weeks_on(data: dict[str, Any], weeks: int) -> dict[str, Any]:
+    """The profile ``weeks`` on: a pregnancy a week further each week (to 42 at most, when the
+    person is asked whether the baby has come), and six weeks after a birth no longer recent."""
+    aged = dict(data)
+    if data.get("pregnancy_weeks") is not None:
+        aged["pregnancy_weeks"] = min(PREGNANCY_WEEKS_MAX, data["pregnancy_weeks"] + weeks)
+    if data.get("weeks_since_birth") is not None:
+        since = data["weeks_since_birth"] + weeks
+        aged["weeks_since_birth"] = since if since <= RECENT_BIRTH_WEEKS else None
+    return aged
+
+
+PREGNANCY_WEEKS_MAX = 42  # the contract's range
+RECENT_BIRTH_WEEKS = 6  # the contract's ``weeks_since_birth``: 0-6
+
+
+@transaction.atomic
+def profile_age(*, user: User, today: dt.date | None = None) -> Profile | None:
+    """Move a pregnancy, or the weeks since a birth, on by the whole weeks since they were last
+    counted, and make a new plan: at 13 and 20 weeks the position rules change (plan rule 4), and
+    six weeks after a birth the rules for after the birth end."""
+    today = today or timezone.localdate()
+    profile = selectors.profile_get(user=user)
+    if profile is None or profile.weeks_counted_on is None:
+        return profile
+    weeks = (today - profile.weeks_counted_on).days // 7
+    if weeks < 1:
+        return profile
+    counted_on = profile.weeks_counted_on + dt.timedelta(weeks=weeks)
+    return profile_update(
+        user=user,
+        data=weeks_on(profile.data, weeks),
+        source=Plan.Source.PROFILE,
+        weeks_counted_on=counted_on,
+    )
+
+
 @transaction.atomic
 def profile_update(
     *,
@@ -54,18 +95,40 @@ def profile_update(
     data: dict[str, Any],
     source: str = Plan.Source.PROFILE,
     cleared_by: str = SELF_REPORTED,
+    weeks_counted_on: dt.date | None = None,
 ) -> Profile:
-    """Store a new profile: triage it again and make a new plan from it."""
+    """Store a new profile: triage it again and make a new plan from it.
+
+    ``weeks_counted_on``: the day a pregnancy week or the weeks since a birth in ``data`` were
+    true; today unless said (the person has just told us).
+    """
     triage = engine.triage(data)  # refuses a bad profile before anything is saved
     previous = selectors.profile_get(user=user)
+    today = timezone.localdate()
     clearances = clearances_kept(
         previous.clearances if previous else [],
         data.get("cleared_red_flags", []),
         by=cleared_by,
-        on=timezone.localdate(),
+        on=today,
     )
+    counted = None
+    if _counts_weeks(data):
+        # The same weeks as stored are still counted from when they were (another change to
+        # the profile must not reset a pregnancy's clock); new ones from today.
+        unchanged = previous is not None and all(
+            data.get(key) == previous.data.get(key)
+            for key in ("pregnancy_weeks", "weeks_since_birth")
+        )
+        kept = previous.weeks_counted_on if previous is not None and unchanged else None
+        counted = weeks_counted_on or kept or today
     profile, _ = Profile.objects.update_or_create(
-        user=user, defaults={"data": data, "triage": triage, "clearances": clearances}
+        user=user,
+        defaults={
+            "data": data,
+            "triage": triage,
+            "clearances": clearances,
+            "weeks_counted_on": counted,
+        },
     )
     plan_generate(user=user, profile=profile, source=source)
     return profile
@@ -226,7 +289,7 @@ def _extent_spread(log: SessionLog) -> bool:
 def review_week(*, user: User, today: dt.date | None = None) -> Review:
     """Ask the engine to review the last week; its plan replaces the current one."""
     today = today or timezone.localdate()
-    profile = selectors.profile_get(user=user)
+    profile = profile_age(user=user, today=today)
     if profile is None:
         raise NoProfile
     plan = selectors.plan_current(user=user)
@@ -272,6 +335,9 @@ def review_week(*, user: User, today: dt.date | None = None) -> Review:
         profile.plan = new_plan
     profile.reviewed_on = today
     profile.save(update_fields=["data", "triage", "plan", "reviewed_on", "updated_at"])
+    # Each finished session is judged once: the next review counts it but does not judge again
+    # whether it spread the symptoms (it was done under the plan this review replaced).
+    SessionLog.objects.filter(pk__in=[log.pk for log in logs if log.ending]).update(reviewed=True)
     return Review.objects.create(user=user, date=today, answer=answer, plan=new_plan)
 
 
@@ -319,22 +385,10 @@ def _movement_request(
 ) -> dict[str, Any]:
     """Today's result with the other direction's latest one, for ``engine.movement_test``.
 
-    A direction whose own test spread the symptoms is in ``avoid_directions`` because of that
-    result, and the engine refuses a result in a direction it withholds (movement test rule 1),
-    so both directions spreading (rule 5) could never be told. Sent with that result, the profile
-    goes as it was before it: rule 3 puts the direction back into ``avoid_directions`` from the
-    result itself. A direction withheld for another reason (a new diagnosis) is not sent.
+    The other result goes along only while its direction is still offered: one that spread the
+    symptoms is in ``avoid_directions`` already, and the engine counts that as its having spread
+    (so both directions spreading still reads as movement test rule 5).
     """
-    spread = {
-        r.direction
-        for r in earlier
-        if f"{r.direction}_peripheralised"
-        in {reason["id"] for reason in r.answer.get("reasons", [])}
-    }
-    asked = {
-        **profile,
-        "avoid_directions": [d for d in profile.get("avoid_directions", []) if d not in spread],
-    }
-    offered = engine.checks(asked)["movement_test"]["offered"] if earlier else []
+    offered = engine.checks(profile)["movement_test"]["offered"] if earlier else []
     others = [r.to_engine() for r in earlier if r.direction in offered]
-    return {"profile": asked if others else profile, "results": [result, *others]}
+    return {"profile": profile, "results": [result, *others]}

@@ -7,7 +7,12 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("program", "0003_revised_contract"), ("auth", "0012_alter_user_first_name_max_length")]
-AFTER = [("program", "0004_profiles_to_revised_contract")]
+
+
+def latest() -> list[tuple[str, str]]:
+    executor = MigrationExecutor(connection)
+    return list(executor.loader.graph.leaf_nodes())
+
 
 # A profile as the engine of 2026-11-22 stored it: none of the revision's fields.
 OLD_PROFILE: dict[str, Any] = {
@@ -86,7 +91,7 @@ def stored_before(apps: Any, username: str, data: dict[str, Any]) -> int:
 def old_data(transactional_db: None) -> Any:
     apps = migrate(BEFORE)
     yield apps
-    migrate(AFTER)  # leave the database as every other test expects it
+    migrate(latest())  # leave the database as every other test expects it
 
 
 def profile_after(user_id: int) -> Any:
@@ -101,7 +106,7 @@ def test_a_profile_stored_before_the_revision_gets_the_new_fields_a_new_triage_a
     from sciatica_coach.engine.catalog import load_catalog
 
     user_id = stored_before(old_data, "olga", OLD_PROFILE)
-    migrate(AFTER)
+    migrate(latest())
     profile = profile_after(user_id)
     assert profile.data["directional_preference"] == "unknown"
     assert profile.data["avoid_directions"] == []
@@ -133,7 +138,7 @@ def test_someone_over_65_stored_before_the_revision_gets_a_plan_off_the_floor(
     from sciatica_coach.engine.catalog import load_catalog
 
     user_id = stored_before(old_data, "ron", {**OLD_PROFILE, "age": 78})
-    migrate(AFTER)
+    migrate(latest())
     profile = profile_after(user_id)
     assert profile.data["floor_ok"] is False
     catalog = load_catalog()
@@ -147,7 +152,7 @@ def test_a_cancer_history_stored_before_the_revision_now_stops_the_program_today
     old_data: Any,
 ) -> None:
     user_id = stored_before(old_data, "cara", {**OLD_PROFILE, "red_flags": ["cancer_history"]})
-    migrate(AFTER)
+    migrate(latest())
     profile = profile_after(user_id)
     assert profile.triage["urgency"] == "urgent"
     assert profile.plan.answer["sessions"] is None

@@ -176,6 +176,12 @@ def test_a_session_that_spreads_the_symptoms_is_reviewed_at_once(alice: User) ->
     assert new_plan is not None
     assert new_plan.source == "review"
     assert not any(i["trial"] for s in new_plan.answer["sessions"] for i in s["items"])
+    # The weekly review a week on counts that session but does not judge its spreading again.
+    assert SessionLog.objects.get(pk=log.pk).reviewed is True
+    with time_machine.travel(dt.date(2026, 10, 9)):
+        weekly = services.review_week(user=alice)
+    assert weekly.answer["decision"] != "regress"
+    assert "peripheralisation" not in [r["id"] for r in weekly.answer["reasons"]]
 
 
 def test_an_exercise_singled_out_by_the_review_is_added_to_the_profile(alice: User) -> None:

@@ -396,7 +396,7 @@ def test_a_review_names_its_week_as_the_app_writes_dates(alice: User, alice_clie
 def test_the_self_check_explains_each_test_and_shows_findings(
     alice: User, alice_client: Client
 ) -> None:
-    with_program(alice, symptoms={"extent": "thigh"})  # above the knee: all seven offered
+    with_program(alice, symptoms={"extent": "thigh"}, directional_preference="extension")
     page = alice_client.get("/assessment/").content.decode()
     assert page.count('class="card self-test"') == 7
     assert "data-stopwatch" in page
@@ -488,3 +488,72 @@ def test_a_stored_today_page_is_never_served_to_someone_else(
     assert "spinal_stenosis" in alice_client.get("/today/").content.decode()
     assert "spinal_stenosis" in alice_client.get("/today/").content.decode()  # the stored copy
     assert "spinal_stenosis" not in bob_client.get("/today/").content.decode()
+
+
+def test_a_review_is_not_offered_before_a_week_of_sessions(
+    alice: User, alice_client: Client
+) -> None:
+    """Two days of sessions are natural ups and downs, not a week to judge."""
+    with time_machine.travel(dt.datetime(2026, 10, 1, 9, tzinfo=dt.UTC)):
+        with_program(alice)
+    with time_machine.travel(dt.datetime(2026, 10, 3, 9, tzinfo=dt.UTC)):
+        page = alice_client.get("/review/").content.decode()
+        assert "Review my week now" not in page
+        assert "Your next review is on 8 October" in page
+        assert alice_client.post("/review/")["Location"] == "/review/"
+    assert selectors.review_latest(user=alice) is None
+
+
+def test_a_pregnancy_moves_on_a_week_at_a_time_and_the_plan_follows(
+    alice: User, alice_client: Client
+) -> None:
+    with time_machine.travel(dt.datetime(2026, 10, 1, 9, tzinfo=dt.UTC)):
+        with_program(
+            alice,
+            pregnancy_weeks=19,
+            diagnoses=[{"condition": "pregnancy_related", "confirmed_by_clinician": True}],
+        )
+        plan = selectors.plan_current(user=alice)
+        assert plan is not None
+        first = {i["exercise"] for s in plan.answer["sessions"] for i in s["items"]}
+    with time_machine.travel(dt.datetime(2026, 10, 9, 9, tzinfo=dt.UTC)):
+        alice_client.get("/today/")
+    profile = selectors.profile_get(user=alice)
+    assert profile is not None
+    assert profile.data["pregnancy_weeks"] == 20
+    assert profile.weeks_counted_on == dt.date(2026, 10, 8)
+    plan = selectors.plan_current(user=alice)
+    assert plan is not None
+    from sciatica_coach.engine.catalog import load_catalog
+
+    positions = {
+        load_catalog()[i["exercise"]].position for s in plan.answer["sessions"] for i in s["items"]
+    }
+    assert "supine" not in positions  # 20 weeks: no lying flat on the back
+    assert first != {i["exercise"] for s in plan.answer["sessions"] for i in s["items"]}
+
+
+def test_six_weeks_after_a_birth_the_rules_for_after_the_birth_end(alice: User) -> None:
+    from sciatica_coach.program import services
+
+    with time_machine.travel(dt.datetime(2026, 10, 1, 9, tzinfo=dt.UTC)):
+        with_program(alice, weeks_since_birth=5)
+    with time_machine.travel(dt.datetime(2026, 10, 15, 9, tzinfo=dt.UTC)):
+        profile = services.profile_age(user=alice)
+    assert profile is not None
+    assert profile.data["weeks_since_birth"] is None
+    assert profile.weeks_counted_on is None
+
+
+def test_another_change_to_the_profile_keeps_counting_the_pregnancy_from_when_it_was_given(
+    alice: User,
+) -> None:
+    from sciatica_coach.program import services
+
+    with time_machine.travel(dt.datetime(2026, 10, 1, 9, tzinfo=dt.UTC)):
+        with_program(alice, pregnancy_weeks=10)
+    with time_machine.travel(dt.datetime(2026, 10, 4, 9, tzinfo=dt.UTC)):
+        services.assessment_save(user=alice, assessment={"thomas_test": "positive_left"})
+    profile = selectors.profile_get(user=alice)
+    assert profile is not None
+    assert profile.weeks_counted_on == dt.date(2026, 10, 1)

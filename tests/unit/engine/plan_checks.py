@@ -62,7 +62,8 @@ def assert_rule_2(plan: dict[str, Any]) -> None:
 def pregnancy_week(profile: dict[str, Any]) -> int | None:
     weeks = profile.get("pregnancy_weeks")
     conditions = {d["condition"] for d in profile["diagnoses"]}
-    if weeks is None and "pregnancy_related" in conditions:
+    after_birth = profile.get("weeks_since_birth") is not None
+    if weeks is None and "pregnancy_related" in conditions and not after_birth:
         return NO_SUPINE_FROM_WEEK
     return weeks  # type: ignore[no-any-return]
 
@@ -92,6 +93,13 @@ def assert_rule_4(
         assert not conditions & set(exercise.contraindications), exercise.id
         if profile.get("floor_ok", True) is False:
             assert exercise.position in ("sitting", "standing"), exercise.id
+            assert not exercise.needs_floor, exercise.id
+        if profile.get("weeks_since_birth") is not None:  # the program's own rule after a birth
+            assert exercise.position != "prone", exercise.id
+            assert "postpartum" not in exercise.contraindications, exercise.id
+        thin_bones = profile["sex"] == "female" and profile["age"] >= 65
+        if thin_bones or "fracture_risk" in {*profile["red_flags"], *profile["cleared_red_flags"]}:
+            assert not exercise.loaded_flexion, exercise.id
         if plan["phase"] == "relief" or reach >= EXTENT.index("below_knee"):
             assert not exercise.loads_nerve, exercise.id
         if plan["phase"] == "relief" and exercise.kind == "strengthen":

@@ -55,12 +55,15 @@ def profiles(draw: st.DrawFn, *, red_flag_chance: bool = True) -> dict[str, Any]
     leg_side = draw(st.sampled_from(["left", "right", "none", "left", "right", "both"]))
     preference = draw(st.sampled_from(["unknown", "unknown", "extension", "flexion", "none"]))
     avoid = draw(st.lists(st.sampled_from(["flexion", "extension"]), unique=True, max_size=2))
+    weeks = None if sex == "male" else draw(st.none() | st.integers(0, 42))
     return {
         "contract": "sciatica-coach/1",
         "age": draw(st.integers(16, 100)),
         "sex": sex,
-        "pregnancy_weeks": None if sex == "male" else draw(st.none() | st.integers(0, 42)),
-        "weeks_since_birth": None if sex == "male" else draw(st.none() | st.integers(0, 6)),
+        "pregnancy_weeks": weeks,
+        "weeks_since_birth": (
+            None if sex == "male" or weeks is not None else draw(st.none() | st.integers(0, 6))
+        ),
         "symptoms": {
             "leg_side": leg_side,
             "extent": draw(st.sampled_from(EXTENT_ORDER)),

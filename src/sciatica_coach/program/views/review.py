@@ -29,9 +29,15 @@ def review(request: AuthedRequest) -> HttpResponse:
     plan = selectors.plan_current(user=request.user)
     if profile is None or plan is None:
         return redirect("intake")
+    today = timezone.localdate()
+    due = selectors.review_due(profile=profile, today=today)
     if request.method == "POST":
+        # A review judges a week: one asked for after a day or two would move the plan on from
+        # natural ups and downs (the review of a session that spread runs by itself, at once).
         if not plan.is_program:
             return redirect("today")
+        if not due:
+            return redirect("review")
         try:
             done = services.review_week(user=request.user)
         except (services.NoProfile, services.NoProgram):
@@ -44,7 +50,8 @@ def review(request: AuthedRequest) -> HttpResponse:
         {
             "latest": latest,
             "decision_label": DECISION_LABEL.get(latest.answer["decision"]) if latest else None,
-            "due": selectors.review_due(profile=profile, today=timezone.localdate()),
+            "due": due,
+            "next_on": selectors.review_next_on(profile=profile),
             "can_review": plan.is_program,
             "history": selectors.plan_history(user=request.user),
             "started_on": profile.started_on,

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from sciatica_coach.engine.vocabulary import URGENCY_TEXT
-from sciatica_coach.program import selectors
+from sciatica_coach.program import selectors, services
 from sciatica_coach.program.choices import PHASE_DESCRIPTIONS, PHASES, SLOTS
 from sciatica_coach.program.exercises import exercise_get
 from sciatica_coach.program.models import Plan
@@ -60,6 +60,10 @@ def _page_key(request: AuthedRequest, head: selectors.TodayHead, date: dt.date) 
 def today(request: AuthedRequest) -> HttpResponse:
     date = timezone.localdate()
     head = selectors.today_head(user=request.user, date=date)
+    if head is not None and head.weeks_due:
+        # A pregnancy (or the weeks after a birth) moved on a week: the plan follows it.
+        services.profile_age(user=request.user, today=date)
+        head = selectors.today_head(user=request.user, date=date)
     if head is None or head.plan_id is None:
         return redirect("intake")
     key = _page_key(request, head, date)
