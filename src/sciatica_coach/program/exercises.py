@@ -16,8 +16,11 @@ def exercise_get(exercise_id: str) -> dict[str, Any] | None:
 
 
 def exercise_filter(*, kind: str = "", position: str = "") -> list[dict[str, Any]]:
+    """The library: every exercise a plan can hold (the self-check positions are on their page)."""
     return [
         entry
         for entry in catalog_by_id().values()
-        if (not kind or entry["kind"] == kind) and (not position or entry["position"] == position)
+        if not entry["check_only"]
+        and (not kind or entry["kind"] == kind)
+        and (not position or entry["position"] == position)
     ]
