@@ -70,8 +70,9 @@ RECENT_BIRTH_WEEKS = 6  # the contract's ``weeks_since_birth``: 0-6
 @transaction.atomic
 def profile_age(*, user: User, today: dt.date | None = None) -> Profile | None:
     """Move a pregnancy, or the weeks since a birth, on by the whole weeks since they were last
-    counted, and make a new plan: at 13 and 20 weeks the position rules change (plan rule 4), and
-    six weeks after a birth the rules for after the birth end."""
+    counted. A new plan is made only when the current one holds something the profile, a week
+    on, rules out (at 13 and 20 weeks the position rules change, plan rule 4): a new plan starts
+    every line again at level 1, so it is not made every week for nothing."""
     today = today or timezone.localdate()
     profile = selectors.profile_get(user=user)
     if profile is None or profile.weeks_counted_on is None:
@@ -80,12 +81,24 @@ def profile_age(*, user: User, today: dt.date | None = None) -> Profile | None:
     if weeks < 1:
         return profile
     counted_on = profile.weeks_counted_on + dt.timedelta(weeks=weeks)
-    return profile_update(
-        user=user,
-        data=weeks_on(profile.data, weeks),
-        source=Plan.Source.PROFILE,
-        weeks_counted_on=counted_on,
-    )
+    data = weeks_on(profile.data, weeks)
+    plan, answer = profile.plan, engine.plan(data)
+    if (
+        plan is None
+        or plan.is_program != (answer["sessions"] is not None)
+        or _plan_exercises_all(plan) & {e["exercise"] for e in answer["excluded"]}
+    ):
+        return profile_update(
+            user=user, data=data, source=Plan.Source.PROFILE, weeks_counted_on=counted_on
+        )
+    profile.data, profile.triage = data, engine.triage(data)
+    profile.weeks_counted_on = counted_on if _counts_weeks(data) else None
+    profile.save(update_fields=["data", "triage", "weeks_counted_on", "updated_at"])
+    return profile
+
+
+def _plan_exercises_all(plan: Plan) -> set[str]:
+    return {i["exercise"] for s in plan.answer.get("sessions") or [] for i in s["items"]}
 
 
 @transaction.atomic
@@ -286,12 +299,19 @@ def _extent_spread(log: SessionLog) -> bool:
 
 
 @transaction.atomic
-def review_week(*, user: User, today: dt.date | None = None) -> Review:
-    """Ask the engine to review the last week; its plan replaces the current one."""
+def review_week(
+    *, user: User, today: dt.date | None = None, walking_tolerance_min: int | None = None
+) -> Review:
+    """Ask the engine to review the last week; its plan replaces the current one.
+
+    ``walking_tolerance_min``: how far the person can walk now, asked again at the review, so
+    the daily walk follows it (plan rule 7)."""
     today = today or timezone.localdate()
     profile = profile_age(user=user, today=today)
     if profile is None:
         raise NoProfile
+    if walking_tolerance_min is not None:
+        profile.data = {**profile.data, "walking_tolerance_min": walking_tolerance_min}
     plan = selectors.plan_current(user=user)
     if plan is None or not plan.is_program or profile.started_on is None:
         raise NoProgram
