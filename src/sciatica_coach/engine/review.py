@@ -35,7 +35,7 @@ from sciatica_coach.engine.review_models import (
     centralised,
     peripheralised,
 )
-from sciatica_coach.engine.safety import needs_flexion
+from sciatica_coach.engine.safety import counts_as, needs_flexion
 from sciatica_coach.engine.triage import pregnant_or_postpartum, triage
 from sciatica_coach.engine.vocabulary import (
     PHASE_ORDER,
@@ -276,11 +276,12 @@ def spread_of(request: ReviewRequest, window: Window, catalog: Catalog) -> Sprea
         # few weeks later, with nothing to stop it.
         found.no_cause = True
         found.clinician = True
-        bent = {
-            catalog[e].direction
+        bent: set[SpineDirection] = {
+            direction
             for log in spreading
             for e in _exercises(log, request)
-            if e in catalog and catalog[e].direction in ("flexion", "extension")
+            if e in catalog
+            for direction in counts_as(catalog[e].direction)
         }
         precaution = sorted(
             d for d in bent if d not in profile.avoid_directions and d not in found.avoid_directions
