@@ -14,6 +14,7 @@ from sciatica_coach.engine.api import (
     review,
     score,
     screen,
+    session_log,
     triage,
 )
 from sciatica_coach.engine.errors import RefusedInput
@@ -34,5 +35,6 @@ __all__ = [
     "review",
     "score",
     "screen",
+    "session_log",
     "triage",
 ]

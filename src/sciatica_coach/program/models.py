@@ -72,6 +72,7 @@ class SessionLog(models.Model):
         FINISHED = "finished", _("finished")
         SPREADING = "spreading", _("stopped: symptoms spread")
         RED_FLAG = "red_flag", _("stopped: warning sign")
+        MISSED = "missed", _("missed")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT)

@@ -174,3 +174,21 @@ def movement_result_get(*, user: User, result_id: int) -> MovementTestResult:
     if found is None:
         raise Http404
     return found
+
+
+def session_logs_page(
+    *,
+    user: User,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[SessionLog], int]:
+    """A page of the person's session logs, newest first, and how many there are in all."""
+    logs = SessionLog.objects.filter(user=user)
+    if date_from is not None:
+        logs = logs.filter(date__gte=date_from)
+    if date_to is not None:
+        logs = logs.filter(date__lte=date_to)
+    page = list(logs.order_by("-date", "-id")[offset : offset + limit])
+    return page, logs.count()

@@ -412,3 +412,70 @@ def _movement_request(
     offered = engine.checks(profile)["movement_test"]["offered"] if earlier else []
     others = [r.to_engine() for r in earlier if r.direction in offered]
     return {"profile": profile, "results": [result, *others]}
+
+
+class FutureSession(ValueError):
+    """A session dated after today: the phone's clock, or the caller, is wrong."""
+
+
+@transaction.atomic
+def session_record(
+    *, user: User, log: dict[str, Any], plan: Plan | None = None, today: dt.date | None = None
+) -> SessionLog:
+    """Store a whole session at once (the API, the offline player): the contract's session log,
+    checked by the engine's own model, with the same safety handling as a session played here (a
+    warning sign is a profile change; spreading symptoms are reviewed at once).
+
+    ``plan``: the plan the session was done under, when the caller knows it is this person's.
+    """
+    checked = engine.session_log(log)
+    today = today or timezone.localdate()
+    when = dt.date.fromisoformat(checked["date"])
+    if when > today:
+        raise FutureSession(checked["date"])
+    if plan is None or plan.user_id != user.pk:
+        plan = selectors.plan_current(user=user)
+    if plan is None or not plan.is_program:
+        raise NoProgram
+    flags = list(checked["new_red_flags"])
+
+    def pain(side: str, key: str) -> int | None:
+        value = checked[key]
+        return None if value is None else int(value[side])
+
+    spread = bool(
+        checked["done"]
+        and checked["extent_before"]
+        and checked["extent_after"]
+        and engine.peripheralised(checked["extent_before"], checked["extent_after"])
+    )
+    ending = (
+        SessionLog.Ending.RED_FLAG
+        if flags
+        else SessionLog.Ending.SPREADING
+        if spread
+        else SessionLog.Ending.FINISHED
+        if checked["done"]
+        else SessionLog.Ending.MISSED
+    )
+    saved = SessionLog.objects.create(
+        user=user,
+        plan=plan,
+        date=when,
+        slot=checked["slot"],
+        done=checked["done"],
+        step=len(checked["exercises_done"]),
+        ending=ending,
+        pain_before_leg=pain("leg", "pain_before"),
+        pain_before_back=pain("back", "pain_before"),
+        pain_after_leg=pain("leg", "pain_after"),
+        pain_after_back=pain("back", "pain_after"),
+        extent_before=checked["extent_before"] or "",
+        extent_after=checked["extent_after"] or "",
+        exercises_done=list(checked["exercises_done"]),
+        new_red_flags=flags,
+    )
+    _flag_profile(user, flags)
+    if spread and not flags:
+        review_week(user=user, today=today)
+    return saved

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "sciatica_coach.reports",
     "sciatica_coach.relief",
     "sciatica_coach.reminders",
+    "ninja",
+    "sciatica_coach.api",
 ]
 
 MIDDLEWARE = [
@@ -197,3 +199,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# The API (sciatica_coach.api): sign-up through it can be turned off; calls per token a minute.
+API_SIGNUP_ENABLED = env_bool("API_SIGNUP_ENABLED", True)
+API_RATE_PER_MINUTE = env_int("API_RATE_PER_MINUTE", 120)

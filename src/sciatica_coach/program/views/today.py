@@ -19,7 +19,7 @@ from sciatica_coach.engine.vocabulary import URGENCY_TEXT
 from sciatica_coach.program import selectors, services
 from sciatica_coach.program.choices import PHASE_DESCRIPTIONS, PHASES, SLOTS
 from sciatica_coach.program.exercises import exercise_get
-from sciatica_coach.program.models import Plan
+from sciatica_coach.program.models import Plan, SessionLog
 from sciatica_coach.program.presenters import clearances_present, plan_item_present
 from sciatica_coach.web.requests import AuthedRequest
 
@@ -111,7 +111,8 @@ def _today_page(request: AuthedRequest, date: dt.date) -> HttpResponse:
                     "label": SLOTS.get(session["slot"], session["slot"]),
                     "minutes": max(1, round(session["seconds"] / 60)),
                     "log": log,
-                    "finished": log is not None and bool(log["ending"]),
+                    "finished": log is not None
+                    and log["ending"] not in ("", SessionLog.Ending.MISSED),
                 }
             )
         return shown
