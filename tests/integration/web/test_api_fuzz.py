@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 import schemathesis
-from schemathesis import checks
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
+from schemathesis import checks
 
 from sciatica_coach.api import tokens
 from tests.integration.web.conftest import make_user, with_program
