@@ -28,6 +28,7 @@ __all__ = [
     "screen",
     "session_log",
     "triage",
+    "triage_and_plan",
 ]
 
 
@@ -60,6 +61,19 @@ def triage(profile: dict[str, Any]) -> dict[str, Any]:
         "contract": CONTRACT,
         "engine_version": ENGINE_VERSION,
         **answer.model_dump(mode="json"),
+    }
+
+
+def triage_and_plan(profile: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Both answers for a profile read once: what an app stores when a profile changes."""
+    parsed = parse_profile(profile)
+    return {
+        "triage": {
+            "contract": CONTRACT,
+            "engine_version": ENGINE_VERSION,
+            **_triage.triage(parsed).model_dump(mode="json"),
+        },
+        "plan": build_plan(parsed, load_catalog()).model_dump(mode="json"),
     }
 
 

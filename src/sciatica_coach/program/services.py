@@ -115,7 +115,8 @@ def profile_update(
     ``weeks_counted_on``: the day a pregnancy week or the weeks since a birth in ``data`` were
     true; today unless said (the person has just told us).
     """
-    triage = engine.triage(data)  # refuses a bad profile before anything is saved
+    answers = engine.triage_and_plan(data)  # refuses a bad profile before anything is saved
+    triage = answers["triage"]
     previous = selectors.profile_get(user=user)
     today = timezone.localdate()
     clearances = clearances_kept(
@@ -143,18 +144,23 @@ def profile_update(
             "weeks_counted_on": counted,
         },
     )
-    plan_generate(user=user, profile=profile, source=source)
+    plan_generate(user=user, profile=profile, source=source, answer=answers["plan"])
     return profile
 
 
 @transaction.atomic
 def plan_generate(
-    *, user: User, profile: Profile | None = None, source: str = Plan.Source.PROFILE
+    *,
+    user: User,
+    profile: Profile | None = None,
+    source: str = Plan.Source.PROFILE,
+    answer: dict[str, Any] | None = None,
 ) -> Plan:
+    """``answer``: the engine's plan, when the caller has just asked for it with the triage."""
     profile = profile or selectors.profile_get(user=user)
     if profile is None:
         raise NoProfile
-    answer = engine.plan(profile.data)
+    answer = answer or engine.plan(profile.data)
     today = timezone.localdate()
     plan = Plan.objects.create(
         user=user,

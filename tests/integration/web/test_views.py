@@ -592,3 +592,22 @@ def test_a_pregnancy_week_on_keeps_the_plan_when_nothing_in_it_is_ruled_out(alic
     assert profile is not None
     assert profile.data["pregnancy_weeks"] == 15
     assert selectors.plan_current(user=alice) == plan  # progress is kept
+
+
+def test_a_stored_today_page_changes_whenever_the_profile_does(
+    alice: User, alice_client: Client
+) -> None:
+    """The version stamp, not a new plan, says a stored page is stale: a clearance recorded
+    without a new plan still shows."""
+    from sciatica_coach.program.models import Profile
+
+    with_program(alice)
+    first = alice_client.get("/today/").content.decode()
+    profile = Profile.objects.get(user=alice)
+    version = profile.version
+    profile.clearances = [{"flag": "cancer_history", "by": "self_reported", "on": "2026-11-01"}]
+    profile.save(update_fields=["clearances"])
+    assert Profile.objects.get(user=alice).version == version + 1
+    again = alice_client.get("/today/").content.decode()
+    assert "Marked as checked by a doctor" in again
+    assert "Marked as checked by a doctor" not in first

@@ -42,16 +42,17 @@ def no_program(request: AuthedRequest, plan: Plan) -> HttpResponse:
 
 
 # Today is the page people open most. Its whole HTML is kept per person under a key read in two
-# small queries (selectors.today_head): plans never change once made and any new answer makes a
-# new plan, so the key changes exactly when the page would. Only the CSRF token differs between
-# two showings; it is cut out before storing and a fresh one put in when serving.
+# small queries (selectors.today_head): the profile's version stamp (bumped by every change to
+# the person's program, enforced in Profile.save), the day, the review prompt and the day's logs.
+# Only the CSRF token differs between two showings; it is cut out before storing and a fresh one
+# put in when serving.
 PAGE_SECONDS = 24 * 60 * 60
 TOKEN_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 TOKEN_SLOT = "\x00csrf-token\x00"  # noqa: S105 - a placeholder, not a secret
 
 
 def _page_key(request: AuthedRequest, head: selectors.TodayHead, date: dt.date) -> str:
-    state = repr((request.user.pk, head.plan_id, date, head.review_due, head.logs, get_language()))
+    state = repr((request.user.pk, head.version, date, head.review_due, head.logs, get_language()))
     return "today:" + hashlib.sha256(state.encode()).hexdigest()
 
 
