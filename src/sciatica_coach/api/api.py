@@ -2,12 +2,10 @@
 the same services and selectors as the pages; the OpenAPI document is ``/api/v1/openapi.json``
 and the browsable docs ``/api/v1/docs`` (served from our own static files: nothing is fetched)."""
 
-from ninja import NinjaAPI
-
 from sciatica_coach import __version__
 from sciatica_coach.api import errors, routes_account, routes_exercises, routes_me
 
-api = NinjaAPI(
+api = errors.CoachApi(
     title="Sciatica Coach API",
     version=__version__,
     description=(

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError, ValidationErrorContext
 
 from sciatica_coach.engine import RefusedInput
 from sciatica_coach.engine.validation import FieldProblem, field_path, reason
@@ -45,11 +45,12 @@ def error_body(field: str, why: str) -> dict[str, Any]:
     return {"error": {"field": field, "reason": why}}
 
 
-def _first_problem(errors: list[dict[str, Any]]) -> tuple[str, str]:
-    """The first pydantic error as the engine would word it. Ninja puts ``body``/``query`` and
-    the parameter's name before the field's own path; the body's root is its name here."""
-    first = errors[0]
-    loc = tuple(first.get("loc") or ())
+def _first_problem(source: str, first: dict[str, Any]) -> tuple[str, str]:
+    """The first pydantic error as the engine would word it, from its raw form (with the input
+    that was refused and the engine's own ``FieldProblem``). The path starts with where the
+    value came from, ``body``/``query``/``path``, then the field's own path; the body's root is
+    its name here."""
+    loc = (source, *tuple(first.get("loc") or ()))
     where, rest = (str(loc[0]), loc[1:]) if loc else ("body", ())
     if where == "body" and rest:
         rest = rest[1:]  # the view's parameter name: ``payload``
@@ -64,13 +65,36 @@ def _first_problem(errors: list[dict[str, Any]]) -> tuple[str, str]:
         return path, str(first.get("msg", "is not valid"))
 
 
+class CoachApi(NinjaAPI):
+    """Ninja drops the refused value and flattens the engine's ``FieldProblem`` to text before
+    any handler sees them; the refusal is worded here, while both are still there, so that the
+    reason says what was sent ("'knee' is not one of ...")."""
+
+    def validation_error_from_error_contexts(
+        self, error_contexts: list[ValidationErrorContext[Any]]
+    ) -> ValidationError:
+        context = error_contexts[0]
+        model: Any = context.model
+        first = dict(context.pydantic_validation_error.errors(include_url=False)[0])
+        loc = model.__ninja_flatten_map_reverse__.get(first["loc"], first["loc"])
+        source = str(model.__ninja_param_source__)
+        field, why = _first_problem(source, {**first, "loc": loc})
+        return ValidationError(
+            [{"loc": (source, *loc), "type": first["type"], "msg": why, "field": field}]
+        )
+
+
 def install(api: NinjaAPI) -> None:
     """Every refusal the API can give, in the one shape."""
 
     @api.exception_handler(ValidationError)
     def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-        field, why = _first_problem(list(exc.errors))
-        return api.create_response(request, error_body(field, why), status=400)
+        first = exc.errors[0]
+        return api.create_response(
+            request,
+            error_body(first.get("field", ""), first.get("msg", "is not valid")),
+            status=400,
+        )
 
     @api.exception_handler(RefusedInput)
     def _refused(request: HttpRequest, exc: RefusedInput) -> HttpResponse:

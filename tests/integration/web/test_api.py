@@ -191,6 +191,28 @@ def test_a_refused_profile_names_the_field_and_changes_nothing(alice: User, clie
     assert selectors.plan_history(user=alice) == plans
 
 
+def test_a_refusal_says_what_was_sent(alice: User, client: Client) -> None:
+    with_program(alice)
+    headers = bearer(alice)
+    log = {"date": "2026-10-01", "slot": "morning", "done": True, "extent_after": "knee"}
+    refused = post(client, "/api/v1/me/sessions", log, **headers)
+    assert refused.status_code == 400
+    assert refused.json()["error"]["field"] == "body.extent_after"
+    assert refused.json()["error"]["reason"].startswith("'knee' is not one of")
+    bad_day = post(client, "/api/v1/me/sessions", {**log, "date": "2026-13-01"}, **headers)
+    assert bad_day.json()["error"]["field"] == "body.date"
+    assert "2026-13-01" in bad_day.json()["error"]["reason"]
+    # A rule across fields (the engine's own FieldProblem) keeps its field and its words.
+    other = put(client, "/api/v1/me/profile", factories.profile(contract="other/9"), **headers)
+    assert other.json() == {
+        "error": {"field": "body.contract", "reason": "'other/9' is not 'sciatica-coach/1'"}
+    }
+    assert (
+        selectors.session_logs_page(user=alice, date_from=None, date_to=None, limit=10, offset=0)[1]
+        == 0
+    )
+
+
 def test_a_profile_put_cannot_take_away_what_the_program_learnt(
     alice: User, client: Client
 ) -> None:
