@@ -9,7 +9,6 @@ from ninja import Router, Status
 from sciatica_coach.accounts.forms import LockoutAuthenticationForm, SignupForm
 from sciatica_coach.api import tokens
 from sciatica_coach.api.errors import ErrorOut, error_body
-from sciatica_coach.api.models import ApiToken
 from sciatica_coach.api.schemas import AccountOut, NewTokenOut, SignupIn, TokenIn
 
 router = Router(tags=["account"])
@@ -61,16 +60,4 @@ def token_create(request: HttpRequest, payload: TokenIn) -> Any:
     token, key = tokens.token_create(
         user=form.get_user(), name=payload.name, scope=payload.scope, days=payload.days
     )
-    return Status(201, {**_token_fields(token), "token": key})
-
-
-def _token_fields(token: ApiToken) -> dict[str, object]:
-    return {
-        "id": token.pk,
-        "name": token.name,
-        "scope": token.scope,
-        "prefix": token.prefix,
-        "created_at": token.created_at,
-        "expires_at": token.expires_at,
-        "last_used_at": token.last_used_at,
-    }
+    return Status(201, {**tokens.token_fields(token), "token": key})

@@ -11,8 +11,8 @@ from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
 from sciatica_coach import engine
-from sciatica_coach.api import auth
-from sciatica_coach.api.errors import Conflict, ErrorOut
+from sciatica_coach.api import auth, tokens
+from sciatica_coach.api.errors import Conflict, ErrorOut, error_body
 from sciatica_coach.api.schemas import (
     PlanOut,
     QuestionnaireIn,
@@ -21,6 +21,7 @@ from sciatica_coach.api.schemas import (
     ReviewOut,
     SessionOut,
     SessionPage,
+    TokenOut,
 )
 from sciatica_coach.engine.checks import ChecksAnswer
 from sciatica_coach.engine.movement_test import MovementTestAnswer, Result
@@ -211,3 +212,18 @@ def questionnaires_create(request: HttpRequest, payload: QuestionnaireIn) -> Any
 def export_get(request: HttpRequest) -> Any:
     """Everything stored about the person, as the My data page exports it."""
     return json.loads(mydata.data_export_json(user=_user(request), now=timezone.now()))
+
+
+@router.get("/tokens", auth=auth.READ, response={200: list[TokenOut], **READS})
+def tokens_get(request: HttpRequest) -> Any:
+    """The person's tokens, newest first, revoked ones included (the secret itself is never
+    shown again)."""
+    return [tokens.token_fields(token) for token in tokens.tokens_of(user=_user(request))]
+
+
+@router.delete("/tokens/{token_id}", auth=auth.WRITE, response={204: None, **WRITES})
+def token_delete(request: HttpRequest, token_id: int) -> Any:
+    """Revoke a token at once; a call with it then gets 401. The record stays, marked revoked."""
+    if not tokens.token_revoke(user=_user(request), token_id=token_id):
+        return Status(404, error_body("token_id", f"you have no live token {token_id}"))
+    return Status(204, None)

@@ -39,6 +39,7 @@ class TokenOut(Schema):
     created_at: dt.datetime
     expires_at: dt.datetime | None
     last_used_at: dt.datetime | None
+    revoked_at: dt.datetime | None = None
 
 
 class NewTokenOut(TokenOut):

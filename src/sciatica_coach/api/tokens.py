@@ -72,3 +72,17 @@ def token_revoke(*, user: User, token_id: int) -> bool:
             revoked_at=timezone.now()
         )
     )
+
+
+def token_fields(token: ApiToken) -> dict[str, object]:
+    """A token as the API shows it: everything but the secret, which is shown once, at birth."""
+    return {
+        "id": token.pk,
+        "name": token.name,
+        "scope": token.scope,
+        "prefix": token.prefix,
+        "created_at": token.created_at,
+        "expires_at": token.expires_at,
+        "last_used_at": token.last_used_at,
+        "revoked_at": token.revoked_at,
+    }

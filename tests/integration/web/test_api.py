@@ -152,6 +152,25 @@ def test_a_revoked_or_expired_token_gets_401(alice: User, client: Client) -> Non
     assert client.get("/api/v1/me/plan", **headers).status_code == 401
 
 
+def test_tokens_are_listed_without_their_secret_and_revoked_by_their_owner_only(
+    alice: User, bob: User, client: Client
+) -> None:
+    headers = bearer(alice)
+    spare, spare_key = tokens.token_create(user=alice, name="old laptop", scope="read")
+    bobs, bobs_key = tokens.token_create(user=bob, name="bob's", scope="write")
+    listed = client.get("/api/v1/me/tokens", **headers)
+    assert [t["name"] for t in listed.json()] == ["old laptop", "test"]
+    assert "token" not in listed.json()[0] and spare_key not in listed.content.decode()
+    refused = client.delete(f"/api/v1/me/tokens/{bobs.pk}", **headers)
+    assert refused.status_code == 404
+    assert refused.json()["error"]["field"] == "token_id"
+    assert tokens.token_find(key=bobs_key) is not None  # bob's token still works
+    assert client.delete(f"/api/v1/me/tokens/{spare.pk}", **headers).status_code == 204
+    gone = client.get("/api/v1/me/plan", HTTP_AUTHORIZATION=f"Bearer {spare_key}")
+    assert gone.status_code == 401
+    assert client.get("/api/v1/me/tokens", **headers).json()[0]["revoked_at"] is not None
+
+
 @override_settings(API_RATE_PER_MINUTE=3)
 def test_too_many_calls_with_one_token_get_429_and_retry_after(alice: User, client: Client) -> None:
     with_program(alice)
