@@ -5,7 +5,7 @@ and the browsable docs ``/api/v1/docs`` (served from our own static files: nothi
 from ninja import NinjaAPI
 
 from sciatica_coach import __version__
-from sciatica_coach.api import errors, routes_account, routes_exercises, routes_me
+from sciatica_coach.api import errors, routes_account, routes_exercises, routes_fhir, routes_me
 
 api = NinjaAPI(
     title="Sciatica Coach API",
@@ -21,4 +21,5 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("", routes_account.router)
 api.add_router("/me", routes_me.router)
+api.add_router("/me", routes_fhir.router)
 api.add_router("", routes_exercises.router)
