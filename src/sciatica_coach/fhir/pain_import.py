@@ -108,18 +108,17 @@ def parse_bundle(data: object) -> Bundle:
         first = exc.errors()[0]
         where = field_path(ROOT, tuple(first.get("loc") or ()))
         raise _refuse(where, str(first.get("msg", "is not valid FHIR R4B"))) from None
-    except (KeyError, LookupError, TypeError, ValueError, AttributeError):
+    except (LookupError, TypeError, ValueError, AttributeError):
         # fhir.resources raises these (not a ValidationError) for an unknown resourceType and
         # a few malformed shapes; whatever the cause, the answer is a refusal, never a 500.
         raise _refuse(f"{ROOT}.entry", "is not a valid FHIR R4B Bundle") from None
 
 
 def _has(concept_: CodeableConcept | None, code: Code) -> bool:
-    return (
-        any(c.system == code.system and c.code == code.code for c in (concept_.coding or []))
-        if concept_ is not None
-        else False
-    )
+    """Does any coding of the concept say ``code`` (a concept may carry several codings)?"""
+    if concept_ is None:
+        return False
+    return any(c.system == code.system and c.code == code.code for c in concept_.coding or [])
 
 
 def _site(obs: Observation, where: str) -> Site:
