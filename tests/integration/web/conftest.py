@@ -95,4 +95,3 @@ def _empty_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
-
