@@ -37,7 +37,7 @@ def pain_import(*, user: User, bundle: object, today: dt.date | None = None) -> 
     for imported in reading.logs:
         try:
             log = program_services.session_record(
-                user=user, log=imported.log, plan=plan, today=today
+                user=user, log=imported.log, plan=plan, today=today, imported=True
             )
         except program_services.FutureSession:
             first = imported.entries[0]

@@ -191,3 +191,33 @@ def test_an_import_needs_a_programme_and_a_write_token(alice: User, client: Clie
     assert post(Client(), URL, exported).status_code == 401
     assert Client().get(URL).status_code == 401
     assert logged_scores(dan) == []
+
+
+def test_imported_pain_scores_take_no_slot_on_today(alice: User, client: Client) -> None:
+    with_program(alice)
+    headers = bearer(alice)
+    today = timezone.localdate().isoformat()
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [
+            {
+                "resource": {
+                    "resourceType": "Observation",
+                    "status": "final",
+                    "code": {"coding": [{"system": "http://loinc.org", "code": "72514-3"}]},
+                    "effectiveDateTime": today,
+                    "valueInteger": value,
+                    "bodySite": {"coding": [site]},
+                }
+            }
+            for site, value in ((LEG, 6), (BACK, 3))
+        ],
+    }
+    assert post(client, URL, bundle, **headers).status_code == 201
+    listed = client.get("/api/v1/me/sessions", **headers).json()["items"]
+    assert [item["ending"] for item in listed] == ["imported"]
+    assert selectors.session_logs_on(user=alice, date=timezone.localdate()) == {}
+    client.force_login(alice)
+    page = client.get("/today/").content.decode()
+    assert "Started" not in page
