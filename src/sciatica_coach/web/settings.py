@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "sciatica_coach.reports",
     "sciatica_coach.relief",
     "sciatica_coach.reminders",
+    "sciatica_coach.coach",
 ]
 
 MIDDLEWARE = [

@@ -19,7 +19,8 @@ export const BASELINE_MS = 1000; // time constant of the resting value a relativ
 export const CUE_PERSIST_MS = 400; // a fault must last this long before it is named
 export const CUE_GAP_MS = 5000; // at most one cue at a time, and this long between two
 export const LOST_MS = 1500; // no body for this long: say so
-export const MIN_VISIBILITY = 0.3;
+export const SHORT_MS = 1000; // a hold shorter than this was jitter, not an attempt worth a word
+export const MIN_VISIBILITY = 0.5; // MediaPipe guesses points out of view at lower values
 
 export const LANDMARK = {
   nose: 0, left_ear: 7, right_ear: 8,
@@ -307,7 +308,7 @@ export function createTracker(spec, options) {
         if (heldMs >= needMs) {
           count += 1;
           events.push({ type: "rep", count: count });
-        } else {
+        } else if (heldMs >= SHORT_MS) {
           events.push({ type: "short", heldMs: Math.round(heldMs) });
         }
         heldMs = 0;
