@@ -10,7 +10,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 \
 	  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	  && { command -v $$p; break; }; done)
 
-.PHONY: run test test-unit test-integration test-e2e lint format bench bench-web bench-coach vendor-mediapipe clean
+.PHONY: run test test-js test-unit test-integration test-e2e lint format bench bench-web bench-coach vendor-mediapipe clean
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then echo "error: Sciatica Coach needs Python 3.12 or newer; none was found on PATH." >&2; exit 1; fi
@@ -22,8 +22,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/sciatica-coach serve --host 127.0.0.1 --port 8000
 
-test: $(STAMP) lint
+test: $(STAMP) lint test-js
 	$(PY) -m pytest -q
+
+# The camera coach's rules in JavaScript, with Node's own test runner (no install needed).
+test-js:
+	node --test tests/js/
 
 test-unit: $(STAMP)
 	$(PY) -m pytest -q tests/unit
@@ -61,6 +65,8 @@ vendor-mediapipe:
 	for file in $$(awk '{print $$2}' $(MEDIAPIPE_DIR)/SHA256SUMS); do \
 	  install -m 644 build/mediapipe/package/$$file $(MEDIAPIPE_DIR)/$$file; done
 	cd $(MEDIAPIPE_DIR) && sha256sum --check --quiet SHA256SUMS
+	# Served compressed (settings: whitenoise does not compress these at every start).
+	for file in $(MEDIAPIPE_DIR)/*.wasm; do gzip -9 --keep --no-name --force $$file; done
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

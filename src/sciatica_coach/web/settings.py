@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.csp import CSP
+from whitenoise.compress import Compressor
 
 from sciatica_coach.web.env import (
     data_dir,
@@ -139,6 +140,13 @@ STATIC_ROOT.mkdir(exist_ok=True)
 # let tests and a fresh checkout serve them straight from the apps. Finders would shadow the
 # compressed copies, so they are used only when nothing has been collected.
 WHITENOISE_USE_FINDERS = not any(STATIC_ROOT.iterdir())
+# The camera coach's pose model (coach/static/coach/vendor/) is megabytes of binaries: compressing
+# them on every start took almost two minutes. Its WebAssembly ships compressed already
+# (.wasm.gz, which whitenoise serves); the model files gain little from compression.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (
+    *Compressor.SKIP_COMPRESS_EXTENSIONS,
+    *("wasm", "tflite", "data", "binarypb"),
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
