@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.csp import CSP
-from whitenoise.compress import Compressor
+from whitenoise.compress import Compressor  # type: ignore[import-untyped]
 
 from sciatica_coach.web.env import (
     data_dir,
