@@ -51,6 +51,10 @@ bench: $(STAMP)
 	$(PY) bench/illustration.py
 	$(PY) bench/engine.py
 
+# Needs Chromium; prints the "Camera coach" figures of docs/benchmarks.md.
+bench-coach: $(STAMP)
+	$(PY) bench/coach.py
+
 # Needs wrk (apt-get install wrk); rewrites the "Web" section of docs/benchmarks.md.
 bench-web: $(STAMP)
 	$(PY) bench/web.py
