@@ -70,7 +70,7 @@ EAR_HALF: Final = 7.5
 CAMERA_DISTANCE: Final = 350.0  # a phone propped up a few metres away
 IMAGE_W: Final = 640
 IMAGE_H: Final = 480
-END_REST_S: Final = 1.0  # at the start position after the last repetition (every loop starts so)
+END_REST_S: Final = 3.0  # at the start position after the last repetition, as people pause
 FILL: Final = 0.7  # the body's extent fills this much of the frame, as a person would set it up
 
 # The keyframes of these exercises are drawn from the front (keyframes.toml says why); all

@@ -20,7 +20,7 @@ export const CUE_PERSIST_MS = 400; // a fault must last this long before it is n
 export const CUE_GAP_MS = 5000; // at most one cue at a time, and this long between two
 export const LOST_MS = 1500; // no body for this long: say so
 export const SHORT_MS = 1000; // a hold shorter than this was jitter, not an attempt worth a word
-export const MIN_VISIBILITY = 0.5; // MediaPipe guesses points out of view at lower values
+export const MIN_VISIBILITY = 0.3; // below this MediaPipe is guessing; a limb behind the body is often 0.3 to 0.7
 
 export const LANDMARK = {
   nose: 0, left_ear: 7, right_ear: 8,
@@ -217,6 +217,11 @@ export var MEASURES = {
   },
 };
 
+function median(values) {
+  var sorted = values.slice().sort(function (a, b) { return a - b; });
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 // How far along the movement a set of measured values is, 0 at the start and 1 at the end; the
 // measure that lags most decides. Null when any measure is unseen.
 export function progressOf(spec, values) {
@@ -240,7 +245,7 @@ export function createTracker(spec, options) {
   var needMs = (options.holdS || 0) * 1000 * HOLD_CREDIT;
   var names = spec.measures.map(function (m) { return m.measure; });
   (spec.compensations || []).forEach(function (c) { if (names.indexOf(c.measure) < 0) names.push(c.measure); });
-  var smooth = {}, baseline = {}, faultSince = {};
+  var smooth = {}, recent = {}, baseline = {}, faultSince = {};
   var state = "rest", count = 0, heldMs = 0;
   var lastT = null, lastSeen = null, lost = false, lastCueT = -Infinity;
 
@@ -249,6 +254,10 @@ export function createTracker(spec, options) {
     names.forEach(function (name) {
       var raw = frame ? MEASURES[name](frame, aspect) : null;
       if (raw === null || raw === undefined || isNaN(raw)) { values[name] = null; return; }
+      // The median of the last three readings first: one wild frame (a limb seen on the wrong
+      // side for an instant) moves nothing, however few frames a second the phone manages.
+      var last = (recent[name] = (recent[name] || []).concat([raw]).slice(-3));
+      raw = median(last);
       var before = smooth[name];
       var k = before === undefined ? 1 : 1 - Math.exp(-dt / SMOOTH_MS);
       smooth[name] = before === undefined ? raw : before + (raw - before) * k;
@@ -329,7 +338,7 @@ export function createTracker(spec, options) {
     count: function () { return count; },
     reset: function () {
       state = "rest"; count = 0; heldMs = 0; lastT = null; lastSeen = null; lost = false;
-      smooth = {}; baseline = {}; faultSince = {}; lastCueT = -Infinity;
+      smooth = {}; recent = {}; baseline = {}; faultSince = {}; lastCueT = -Infinity;
     },
   };
 }

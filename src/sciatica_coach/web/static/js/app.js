@@ -182,7 +182,13 @@
       var lent = {
         step: function () { return current < total ? steps[current] : null; },
         paused: function () { return paused; },
-        countUp: function () { if (current < total) countUp(steps[current]); if (coachHold) stopTimer(); },
+        countUp: function () {
+          if (current >= total) return;
+          if (coachHold) stopTimer();
+          countUp(steps[current]);
+          // Heard as well as seen: the count is spoken when spoken cues are on.
+          say(steps[current].querySelector("[data-count]").textContent, speech.checked);
+        },
         hold: function (held) {
           if (current >= total || !steps[current].querySelector("[data-time]")) return;
           if (held && !ticking) startHold(steps[current], true);
