@@ -35,6 +35,7 @@ export function attach(box, player) {
   var cue = element("p", { class: "coach-cue", "aria-live": "polite", "data-coach-cue": "" });
   panel.append(video, canvas, status, cue);
   panel.hidden = true;
+  canvas.hidden = true;
   box.appendChild(panel);
 
   function text(key) { return (texts && texts.states[key]) || ""; }
@@ -68,6 +69,7 @@ export function attach(box, player) {
     if (stream) { stream.getTracks().forEach(function (track) { track.stop(); }); stream = null; }
     video.srcObject = null;
     canvas.getContext("2d").clearRect(0, 0, canvas.width, canvas.height);
+    canvas.hidden = true;
     if (root) root.classList.remove("coach-watching");
     player.hold(false);
   }
@@ -85,6 +87,7 @@ export function attach(box, player) {
       return video.play().then(function () {
         canvas.width = video.videoWidth || 640;
         canvas.height = video.videoHeight || 480;
+        canvas.hidden = false;
         if (root) root.classList.add("coach-watching");
         stats.startedAt = stats.startedAt || performance.now();
         frameLoop();
@@ -199,7 +202,7 @@ export function attach(box, player) {
       wanted = false;
       if (root) root.classList.remove("coach-on");
       stopCamera();
-      setStatus("off");
+      panel.hidden = true;
     },
     // The player moved to another step (or to the end) or was paused or resumed.
     changed: function () {

@@ -192,7 +192,9 @@
         hold: function (held) {
           if (current >= total || !steps[current].querySelector("[data-time]")) return;
           if (held && !ticking) startHold(steps[current], true);
-          else if (coachHold) waiting = !held;
+          // A hold started by hand that the coach now sees: the coach counts it, once.
+          else if (held) coachHold = true;
+          if (coachHold) waiting = !held;
         },
         say: function (text) { say(text, speech.checked); },
       };
