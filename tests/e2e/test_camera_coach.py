@@ -287,3 +287,64 @@ def test_the_check_page_runs_the_model_on_a_still_photo_for_staff(
     assert page.get_by_role("row", name="left shoulder").is_visible()
     page.check_page("check-page")
     assert page.requests.refused == []
+
+
+# Stands in for coach.mjs: hands the page what the player lends the coach, and runs no model.
+FAKE_COACH = """
+export function attach(box, player) {
+  window.lentPlayer = player;
+  return { on() {}, off() {}, changed() { window.coachChanges = (window.coachChanges || 0) + 1; } };
+}
+"""
+
+
+def test_the_coach_drives_the_players_own_hold_timer_and_counter_once(
+    coach_page: Any, live_server: Any
+) -> None:
+    page = coach_page
+    # On the context, as the service worker's requests are routed there too.
+    page.context.route(
+        "**/static/coach/coach.mjs",
+        lambda route: route.fulfill(body=FAKE_COACH, content_type="text/javascript"),
+    )
+    open_player(page, live_server.url, "driven")
+    go_to(page, "Glute bridge")  # a 3-second hold
+    page.get_by_role("switch", name="Use camera").check()
+    wait_until(page, "!!window.lentPlayer")
+    count = page.locator("[data-step]:visible [data-count]")
+    time = page.locator("[data-step]:visible [data-time]")
+
+    # Reaching the position starts the player's own timer; its end does not count by itself...
+    page.evaluate("lentPlayer.hold(true)")
+    page.locator("[data-step]:visible [data-time-status]").filter(has_text="Time is up").wait_for()
+    assert count.inner_text() == "0"
+    # ...coming back does, once.
+    page.evaluate("lentPlayer.countUp()")
+    assert count.inner_text() == "1"
+
+    # Out of position, the timer waits.
+    page.evaluate("lentPlayer.hold(true)")
+    page.wait_for_timeout(1_200)
+    page.evaluate("lentPlayer.hold(false)")
+    frozen = time.inner_text()
+    page.wait_for_timeout(2_200)
+    assert time.inner_text() == frozen
+    page.evaluate("lentPlayer.hold(true)")
+    page.locator("[data-step]:visible [data-time-status]").filter(has_text="Time is up").wait_for()
+    page.evaluate("lentPlayer.countUp()")
+    assert count.inner_text() == "2"
+
+    # A hold started by hand that the coach then sees is counted once, by the coach.
+    page.get_by_role("button", name="Start hold").click()
+    page.evaluate("lentPlayer.hold(true)")
+    page.wait_for_timeout(4_000)
+    assert count.inner_text() == "2"
+    page.evaluate("lentPlayer.countUp()")
+    assert count.inner_text() == "3"
+
+    # Pausing and moving on tell the coach, which then looks again at what to do.
+    before = page.evaluate("window.coachChanges || 0")
+    page.get_by_role("button", name="Pause").click()
+    page.get_by_role("button", name="Pause").click()
+    page.get_by_role("button", name="Done, next").click()
+    assert page.evaluate("window.coachChanges") == before + 3

@@ -133,13 +133,17 @@ class Sequence3D:
     reps: int
     frames: list[list[tuple[float, float, float, float]] | None] = field(repr=False)
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self, keep: Iterable[str] | None = None) -> dict[str, object]:
+        """As JSON data; ``keep`` names the only landmarks to write (the others are null)."""
+        kept = set(range(len(LANDMARKS))) if keep is None else {INDEX[name] for name in keep}
         return {
             "exercise": self.exercise,
             "fps": self.fps,
             "reps": self.reps,
             "frames": [
-                None if f is None else [[round(v, 5) for v in point] for point in f]
+                None
+                if f is None
+                else [[round(v, 4) for v in p] if i in kept else None for i, p in enumerate(f)]
                 for f in self.frames
             ],
         }

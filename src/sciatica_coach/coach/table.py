@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from sciatica_coach.engine.catalog import load_catalog
 
 View = Literal["side", "front"]
+Posture = Literal["lying", "upright"]
 # The measures static/coach/logic.mjs defines (MEASURES); a test checks the two lists agree.
 MeasureName = Literal[
     "shoulder_flexion",
@@ -88,6 +89,7 @@ class CoachExercise(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     view: View
+    posture: Posture  # nothing counts in the other one (logic.mjs, POSTURE_TILT)
     measures: tuple[Measure, ...] = Field(min_length=1)
     compensations: tuple[Compensation, ...] = ()
 

@@ -6,7 +6,10 @@ import { readFileSync } from "node:fs";
 import { createTracker, MEASURES } from "../../../src/sciatica_coach/coach/static/coach/logic.mjs";
 
 function asLandmarks(frame) {
-  return frame === null ? null : frame.map(([x, y, z, visibility]) => ({ x, y, z, visibility }));
+  // A landmark left out (null) is one the model did not see.
+  return frame === null ? null : frame.map((p) => (p === null
+    ? { x: 0, y: 0, z: 0, visibility: 0 }
+    : { x: p[0], y: p[1], z: p[2], visibility: p[3] }));
 }
 
 function run(c) {

@@ -20,6 +20,7 @@ export const CUE_PERSIST_MS = 400; // a fault must last this long before it is n
 export const CUE_GAP_MS = 5000; // at most one cue at a time, and this long between two
 export const LOST_MS = 1500; // no body for this long: say so
 export const SHORT_MS = 1000; // a hold shorter than this was jitter, not an attempt worth a word
+export const POSTURE_TILT = 55; // trunk degrees from upright: "lying" past it, "upright" short of it
 export const MIN_VISIBILITY = 0.3; // below this MediaPipe is guessing; a limb behind the body is often 0.3 to 0.7
 
 export const LANDMARK = {
@@ -266,6 +267,14 @@ export function createTracker(spec, options) {
     return values;
   }
 
+  // Lying exercises need the trunk nearer flat than upright, and standing ones the reverse.
+  function inPosture(frame) {
+    if (!spec.posture) return true;
+    var tilt = MEASURES.trunk_tilt(frame, aspect);
+    if (tilt === null) return true;
+    return spec.posture === "lying" ? tilt > POSTURE_TILT : tilt < POSTURE_TILT;
+  }
+
   function checkFaults(values, progress, t, dt, events) {
     (spec.compensations || []).forEach(function (c) {
       var v = values[c.measure];
@@ -298,6 +307,7 @@ export function createTracker(spec, options) {
     lastT = t;
     var values = measure(frame, dt);
     var progress = progressOf(spec, values);
+    if (progress !== null && !inPosture(frame)) progress = 0;
     if (progress === null) {
       if (lastSeen !== null && !lost && t - lastSeen >= LOST_MS) {
         lost = true;

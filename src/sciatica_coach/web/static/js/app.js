@@ -136,10 +136,11 @@
         left -= 1;
         display.textContent = String(Math.max(left, 0));
         if (left <= 0) {
+          var counted = !coachHold;  // the coach counts its holds when the person comes back
           stopTimer();
           status.textContent = display.getAttribute("data-done-text") || "Time";
           say(status.textContent, speech.checked);
-          if (!coachHold) countUp(step);
+          if (counted) countUp(step);
         }
       }, 1000);
     }
