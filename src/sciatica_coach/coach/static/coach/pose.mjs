@@ -1,42 +1,53 @@
-// Loads MediaPipe Pose (the lite model) from this site's own static files, and draws what it
-// finds. Used by the coach in the player and by the team's check page; nothing here sends
-// anything anywhere: the model runs in this page, on this device.
+// Loads the pose model (MediaPipe's BlazePose GHUM lite, through MediaPipe Tasks on the CPU) from
+// this site's own static files, and draws what it finds. Used by the coach in the player and by
+// the team's check page; nothing here sends anything anywhere: the model runs in this page, on
+// this device.
 import { SKELETON } from "./logic.mjs";
+import { FilesetResolver, PoseLandmarker } from "./vendor/mediapipe-tasks-vision-0.10.35/vision_bundle.mjs";
 
-export var VENDOR = new URL("vendor/mediapipe-pose-0.5.1675469404/", import.meta.url).href;
-
-var scriptLoaded = null;
-function loadScript() {
-  // pose.js is a classic script that defines window.Pose; it then adds its own WebAssembly
-  // loader scripts, from the folder locateFile names (ours, never a CDN).
-  if (!scriptLoaded) {
-    scriptLoaded = new Promise(function (resolve, reject) {
-      if (window.Pose) { resolve(); return; }
-      var script = document.createElement("script");
-      script.src = VENDOR + "pose.js";
-      script.onload = function () { resolve(); };
-      script.onerror = function () { scriptLoaded = null; reject(new Error("pose.js did not load")); };
-      document.head.appendChild(script);
-    });
-  }
-  return scriptLoaded;
-}
+export var VENDOR = new URL("vendor/mediapipe-tasks-vision-0.10.35/", import.meta.url).href;
 
 // A ready model. `still` for single images (the check page), else tracking from frame to frame.
+// `send({image})` runs the model on a video, canvas or bitmap and calls
+// `onResults({image, poseLandmarks})` before its promise settles; `close()` frees the model.
+// The CPU (WebAssembly SIMD, XNNPACK) rather than WebGL: where WebGL is slow, in software, the
+// CPU is ten times faster (docs/benchmarks.md), and a phone's CPU runs the lite model in real
+// time. The WebAssembly comes without threads, so it needs no worker and no special headers.
 export function loadPose(onResults, still) {
-  return loadScript().then(function () {
-    var pose = new window.Pose({ locateFile: function (file) { return VENDOR + file; } });
-    pose.setOptions({
-      modelComplexity: 0, // the lite model: the only one shipped
-      smoothLandmarks: !still,
-      enableSegmentation: false,
-      staticImageMode: !!still,
-      minDetectionConfidence: 0.5,
+  // Picks the SIMD build of the WebAssembly, or the other one where SIMD is missing.
+  return FilesetResolver.forVisionTasks(VENDOR.slice(0, -1)).then(function (fileset) {
+    return PoseLandmarker.createFromOptions(fileset, {
+      baseOptions: { modelAssetPath: VENDOR + "pose_landmarker_lite.task", delegate: "CPU" },
+      runningMode: still ? "IMAGE" : "VIDEO",
+      numPoses: 1,
+      minPoseDetectionConfidence: 0.5,
+      minPosePresenceConfidence: 0.5,
       minTrackingConfidence: 0.5,
-      selfieMode: false,
+      outputSegmentationMasks: false,
     });
-    pose.onResults(onResults);
-    return pose.initialize().then(function () { return pose; });
+  }).then(function (landmarker) {
+    var last = 0;
+    return {
+      send: function (input) {
+        try {
+          var result;
+          if (still) result = landmarker.detect(input.image);
+          else {
+            // Tracking needs times that only go up, in milliseconds.
+            last = Math.max(performance.now(), last + 1);
+            result = landmarker.detectForVideo(input.image, last);
+          }
+          onResults({ image: input.image, poseLandmarks: result.landmarks[0] || null });
+          return Promise.resolve();
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      },
+      close: function () {
+        landmarker.close();
+        return Promise.resolve();
+      },
+    };
   });
 }
 
