@@ -18,3 +18,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(os.environ["SCIATICA_COACH_DATA_DIR"], "test.sqlite3")
     }
+
+# The reset e-mail runs on a thread in production; here it must run inside the test's own
+# transaction, where the account it looks up exists.
+TASKS["mail"] = {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}  # noqa: F405
