@@ -196,7 +196,7 @@ def test_the_other_pages_are_accessible_too(page: Any, live_server: Any, check: 
     page.goto(live_server.url + "/my-data/")
     check("my-data")
     page.get_by_role("link", name="Log out").click()
-    page.get_by_role("button", name="Log out").click()
+    page.get_by_role("button", name="Log out", exact=True).click()
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Username").fill("gail")
     page.get_by_label("Password").fill("wrong")
