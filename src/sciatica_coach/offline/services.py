@@ -18,6 +18,10 @@ class FutureSession(ValueError):
     """An offline session dated after today: the phone's clock is wrong."""
 
 
+class UnknownSlot(ValueError):
+    """The plan the session was done from has no session in this slot."""
+
+
 class NotYourPlan(ValueError):
     """An offline session done from a plan of another account: queued on a shared phone by
     someone who has since signed out. It is never stored as the signed-in person's."""
@@ -29,8 +33,11 @@ def offline_session_sync(
     """Store one offline session; ``(log, False)`` when this client id was stored before."""
     if entry.date > today:
         raise FutureSession(str(entry.date))
-    if not Plan.objects.filter(user=user, pk=entry.plan_id).exists():
+    plan = Plan.objects.filter(user=user, pk=entry.plan_id).first()
+    if plan is None:
         raise NotYourPlan(str(entry.plan_id))
+    if plan.is_program and not any(s["slot"] == entry.slot for s in plan.answer["sessions"]):
+        raise UnknownSlot(entry.slot)
     try:
         with transaction.atomic():
             claim = OfflineSession.objects.create(user=user, client_id=entry.client_id)

@@ -31,6 +31,7 @@ from sciatica_coach.program.choices import SLOTS
 from sciatica_coach.program.forms import SessionCheckForm
 from sciatica_coach.program.presenters import plan_item_present
 from sciatica_coach.program.services import NoProgram
+from sciatica_coach.web.json_body import BadBody, json_body
 from sciatica_coach.web.requests import AuthedRequest
 
 View = Callable[..., HttpResponse]
@@ -62,9 +63,9 @@ def _refused(field: str, reason: str, status: int = 400) -> JsonResponse:
 @api_login_required
 def session_sync(request: AuthedRequest) -> HttpResponse:
     try:
-        data = json.loads(request.body)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return _refused("body", "not valid JSON")
+        data = json_body(request.body)
+    except BadBody as refusal:
+        return _refused(refusal.field, refusal.reason)
     try:
         entry = parse(OfflineEntry, data, "session")
     except engine.RefusedInput as refusal:
@@ -77,6 +78,8 @@ def session_sync(request: AuthedRequest) -> HttpResponse:
         return _refused("session.date", f"{entry.date} is after today")
     except NoProgram:
         return _refused("session", "there is no program to log against", status=409)
+    except services.UnknownSlot:
+        return _refused("session.slot", f"the plan has no {entry.slot} session")
     except services.NotYourPlan:
         # A log queued on a shared phone by someone else: never stored as this person's.
         return _refused("session.plan_id", "is not a plan of the signed-in account", status=409)
