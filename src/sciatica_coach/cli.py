@@ -115,6 +115,18 @@ def _parser() -> argparse.ArgumentParser:
         "(default: SCIATICA_COACH_DATA_DIR or the user's data folder)",
     )
     serve.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (2)")
+    serve.add_argument(
+        "--new",
+        action="store_true",
+        help="start on an empty database even though this data folder was used before",
+    )
+    for name, text in (
+        ("backup", "Write a backup of the database to FILE (owner-only)."),
+        ("restore", "Replace the database with the backup in FILE. Stop the server first."),
+    ):
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.add_argument("file", metavar="FILE")
+        sub.add_argument("--data-dir", default=None, help="the data folder (as for serve)")
     commands.add_parser(
         "manage",
         help="Run any Django management command (sciatica-coach manage help).",
@@ -197,7 +209,11 @@ def main(
     if args.command == "serve":
         from sciatica_coach.web.serve import serve
 
-        return serve(args.host, args.port, args.data_dir, args.workers)
+        return serve(args.host, args.port, args.data_dir, args.workers, new=args.new)
+    if args.command in ("backup", "restore"):
+        from sciatica_coach.web.serve import backup_or_restore
+
+        return backup_or_restore(args.command, args.file, args.data_dir, stderr)
     try:
         if args.command == "illustrate":
             _illustrate(args, stdout)

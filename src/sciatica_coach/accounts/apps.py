@@ -15,4 +15,4 @@ class AccountsConfig(AppConfig):
             if request is not None and hasattr(request, "session"):
                 session_times_start(request)  # type: ignore[arg-type]
 
-        user_logged_in.connect(stamp, dispatch_uid="sciatica_coach.session_times")
+        user_logged_in.connect(stamp, weak=False, dispatch_uid="sciatica_coach.session_times")

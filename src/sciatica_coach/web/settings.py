@@ -216,6 +216,13 @@ MIDDLEWARE.insert(
     "sciatica_coach.accounts.sessions.SessionLifetimeMiddleware",
 )
 
+# Writes are refused with 503 when the SQLite file has vanished under the server, and an
+# unreachable database answers 503 (try again), not 500. Early, so nothing writes before it.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "sciatica_coach.web.database_watch.DatabaseWatchMiddleware",
+)
+
 # Wrong passwords (at login, password change and account deletion), per account and address:
 # after LOGIN_FAILURE_LIMIT within the window, each further try waits 1, 2, 4 ... minutes, up
 # to LOGIN_DELAY_MAX_S. Behind reverse proxies, TRUSTED_PROXY_COUNT says how many hops of

@@ -1,8 +1,16 @@
 """The front door and the error pages: never a traceback, always a way on."""
 
+import logging
+
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from sciatica_coach.web.database_watch import DatabaseGone, database_health
+
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -12,9 +20,24 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")
 
 
+@never_cache
 @require_GET
 def health(request: HttpRequest) -> HttpResponse:
-    """For load balancers and the benchmark's floor: the full middleware, no database."""
+    """For load balancers and monitoring: 200 only when the database answers and takes writes,
+    and is still the file this server opened."""
+    try:
+        database_health()
+    except (DatabaseError, DatabaseGone) as problem:
+        logger.error("health check failed: %s", problem)
+        return HttpResponse("database unavailable", content_type="text/plain", status=503)
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+@require_GET
+def alive(request: HttpRequest) -> HttpResponse:
+    """The process answers (a liveness probe, and the benchmark's floor): the full middleware,
+    no database."""
     return HttpResponse("ok", content_type="text/plain")
 
 
