@@ -155,7 +155,7 @@ def writes_until_killed(env: dict[str, str], seed: dict[str, Any]) -> list[str]:
     mid-stream. Returns the client ids the server acknowledged."""
     acknowledged: list[str] = []
     lock = threading.Lock()
-    today = dt.date.today().isoformat()
+    today = dt.datetime.now(dt.UTC).date().isoformat()  # the server keeps UTC dates
     with serving(env) as (server, base):
         stop = time.monotonic() + KILL_AFTER_S * 3
 
