@@ -16,15 +16,22 @@ from sciatica_coach.accounts.sessions import sessions_end
 from sciatica_coach.mydata.records import account_of, export_document, records_of, to_json
 from sciatica_coach.program.models import SessionLog
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool | int | float):
+        return str(value)  # a number is data, never a formula, even when negative
     if isinstance(value, dict | list):
         return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
     if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
-    return str(value)
+    text = str(value)
+    # A leading apostrophe makes the spreadsheet show the text as it is, not run it.
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
