@@ -219,7 +219,7 @@ def main() -> None:
     )
     runs: list[Run] = []
     try:
-        wait_for(base + "/health/")
+        wait_for(base + "/health/live/")
         wait_for(f"http://127.0.0.1:{bare_port}/")
         today = lua(work, "today", cookie)
         step = lua(work, "step", cookie, "POST", "step=1&done=pelvic_tilt")
@@ -227,7 +227,7 @@ def main() -> None:
         begin = lua(work, "start", cookie, "POST", start_body)
         targets = [
             ("bare floor", f"http://127.0.0.1:{bare_port}/", None),
-            ("trivial view", base + "/health/", None),
+            ("trivial view", base + "/health/live/", None),
             ("Today (GET)", base + "/today/", today),
             ("log a step (POST)", f"{base}/session/{seed['log']}/progress/", step),
             # Last: every request adds a log, and nothing measured after it should see them.
