@@ -14,8 +14,12 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,6 +169,33 @@ def transfer_sizes(base: str, cookie: str, log: int) -> list[tuple[str, int, int
     return sizes
 
 
+@contextmanager
+def pdf_loop(base: str, cookie: str) -> Iterator[list[int]]:
+    """One client fetching /today/plan.pdf back to back; yields the status codes it got."""
+    statuses: list[int] = []
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            request = urllib.request.Request(  # noqa: S310 - our own loopback server
+                base + "/today/plan.pdf", headers={"Cookie": cookie}
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+                    response.read()
+                    statuses.append(response.status)
+            except urllib.error.HTTPError as error:
+                statuses.append(error.code)
+
+    thread = threading.Thread(target=loop)
+    thread.start()
+    try:
+        yield statuses
+    finally:
+        stop.set()
+        thread.join(60)
+
+
 def start(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -228,6 +259,7 @@ def main() -> None:
         targets = [
             ("bare floor", f"http://127.0.0.1:{bare_port}/", None),
             ("trivial view", base + "/health/live/", None),
+            ("health", base + "/health/", None),
             ("Today (GET)", base + "/today/", today),
             ("log a step (POST)", f"{base}/session/{seed['log']}/progress/", step),
             # Last: every request adds a log, and nothing measured after it should see them.
@@ -237,6 +269,13 @@ def main() -> None:
             for concurrency in (1, 8):
                 runs.append(wrk(name, url, concurrency, script))
         runs.sort(key=lambda run: run.concurrency)
+        # The same person asks for their plan PDF over and over while others use the app.
+        with pdf_loop(base, cookie) as pdfs:
+            beside_pdf = [
+                wrk("health, PDF loop beside", base + "/health/", 8, None),
+                wrk("Today, PDF loop beside", base + "/today/", 8, today),
+            ]
+        runs += beside_pdf
         rss = rss_per_worker_mb(server.pid)
         sizes = transfer_sizes(base, cookie, seed["log"])
     finally:
@@ -244,13 +283,16 @@ def main() -> None:
         bare.terminate()
         server.wait(10)
         bare.wait(10)
-    report = render(runs, rss, sizes)
+    report = render(runs, rss, sizes, pdfs)
     print(report)
     write_section(report)
 
 
-def render(runs: list[Run], rss: list[float], sizes: list[tuple[str, int, int]]) -> str:
+def render(
+    runs: list[Run], rss: list[float], sizes: list[tuple[str, int, int]], pdfs: list[int]
+) -> str:
     floor = {(r.name, r.concurrency): r.rps for r in runs}
+    p99 = {(r.name, r.concurrency): r.p99_ms for r in runs}
     lines = [
         "## Web",
         "",
@@ -263,12 +305,31 @@ def render(runs: list[Run], rss: list[float], sizes: list[tuple[str, int, int]])
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in runs:
+        if "PDF loop" in r.name:
+            continue
         bare = r.rps / floor[("bare floor", r.concurrency)]
         trivial = r.rps / floor[("trivial view", r.concurrency)]
         lines.append(
             f"| {r.name} | {r.concurrency} | {r.rps:,.0f} | {r.p50_ms:.2f} | {r.p99_ms:.2f} "
             f"| {bare:.2f} | {trivial:.2f} |"
         )
+    step = p99[("log a step (POST)", 8)]
+    lines += [
+        "",
+        f"**Logging a step at 8 connections: p99 {step:.1f} ms** (goal: under 25 ms; "
+        f"{'met' if step < 25 else 'not met'}).",
+        "",
+        "While one person fetched their plan PDF back to back "
+        f"({len(pdfs)} requests: {pdfs.count(200)} answered from the kept copy or drawn, "
+        f"{pdfs.count(429)} told to wait), at 8 connections:",
+        "",
+        "| endpoint | alone: p99 ms | PDF loop beside: p99 ms |",
+        "| --- | ---: | ---: |",
+        f"| `/health/` | {p99.get(('health', 8), float('nan')):.2f} "
+        f"| {p99[('health, PDF loop beside', 8)]:.2f} |",
+        f"| Today (GET) | {p99[('Today (GET)', 8)]:.2f} "
+        f"| {p99[('Today, PDF loop beside', 8)]:.2f} |",
+    ]
     lines += [
         "",
         "Goals: Today ≥ 0.5 of the trivial view and ≥ 0.3 of the bare floor; logging ≥ 0.1 of the "

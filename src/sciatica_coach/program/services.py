@@ -242,9 +242,10 @@ def session_progress(*, user: User, log_id: int, step: int, exercises_done: list
     in_plan = selectors.plan_session_exercises(plan_id=plan_id, slot=slot)
     kept = [e for e in dict.fromkeys(exercises_done) if e in in_plan]
     # "ending" in the condition: a session finished meanwhile is not reopened either.
-    SessionLog.objects.filter(pk=log_id, user=user, ending="").update(
-        step=max(0, step), exercises_done=kept, done=bool(kept), updated_at=timezone.now()
-    )
+    with transaction.atomic():  # on SQLite: queued on the write lock, never busy-sleeping
+        SessionLog.objects.filter(pk=log_id, user=user, ending="").update(
+            step=max(0, step), exercises_done=kept, done=bool(kept), updated_at=timezone.now()
+        )
 
 
 @transaction.atomic

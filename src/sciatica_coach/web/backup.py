@@ -25,6 +25,12 @@ def _database() -> dict[str, Any]:
     return database
 
 
+def _is_sqlite() -> bool:
+    from django.db import connection
+
+    return bool(connection.vendor == "sqlite")
+
+
 def _owner_only_temp(target: Path) -> Path:
     temp = target.with_name(f".{target.name}.partial")
     temp.unlink(missing_ok=True)
@@ -58,7 +64,7 @@ def backup(target: Path) -> None:
         raise BackupProblem(f"{target.parent}: no such folder")
     temp = _owner_only_temp(target)
     try:
-        if database["ENGINE"] == "django.db.backends.sqlite3":
+        if _is_sqlite():
             source = Path(str(database["NAME"]))
             if not source.exists():
                 raise BackupProblem(f"{source}: no database to back up")
@@ -101,7 +107,7 @@ def restore(source: Path) -> None:
     source = source.absolute()
     if not source.is_file():
         raise BackupProblem(f"{source}: no such file")
-    if database["ENGINE"] == "django.db.backends.sqlite3":
+    if _is_sqlite():
         _sqlite_checked(source)
         target = Path(str(database["NAME"]))
         with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src:

@@ -13,7 +13,6 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse
@@ -31,8 +30,7 @@ class DatabaseGone(RuntimeError):
 
 
 def sqlite_path() -> Path | None:
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] != "django.db.backends.sqlite3":
+    if connection.vendor != "sqlite":
         return None
     return Path(str(connection.settings_dict["NAME"]))
 

@@ -238,6 +238,11 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 TASKS["mail"] = {
     "BACKEND": env_str("TASKS_BACKEND", "sciatica_coach.web.task_thread.ThreadBackend")
 }
+# SQLite: write transactions queue on a kernel lock rather than SQLite's coarse busy-sleeps
+# (see web/sqlite_backend/base.py; the p99 of logging a step).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["ENGINE"] = "sciatica_coach.web.sqlite_backend"
+
 # SQLite zeroes what it deletes, so a deleted account leaves no copy of its text in the file
 # (mydata.services.database_scrub then checkpoints the write-ahead log away).
 SQLITE_OPTIONS["init_command"] += " PRAGMA secure_delete=ON;"
