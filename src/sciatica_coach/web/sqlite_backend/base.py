@@ -17,7 +17,11 @@ from typing import Any
 from django.db.backends.sqlite3 import base
 
 
-class DatabaseWrapper(base.DatabaseWrapper):  # type: ignore[misc]
+# Typed as Any: the private transaction hooks overridden here are not in django-stubs.
+_SQLiteWrapper: Any = base.DatabaseWrapper
+
+
+class DatabaseWrapper(_SQLiteWrapper):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._write_lock_fd: int | None = None
