@@ -21,7 +21,7 @@ from django.db.backends.sqlite3 import base
 _SQLiteWrapper: Any = base.DatabaseWrapper
 
 
-class DatabaseWrapper(_SQLiteWrapper):
+class DatabaseWrapper(_SQLiteWrapper):  # type: ignore[misc]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._write_lock_fd: int | None = None
