@@ -45,3 +45,15 @@ class AccountSession(AbstractBaseSession):
         from sciatica_coach.accounts.session_store import SessionStore
 
         return SessionStore
+
+
+class VerifiedEmail(models.Model):
+    """The address the person proved they read, by opening a link sent to it. Reminders go only
+    to an account's address when it is the one verified here (a changed address is not)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    email = models.EmailField()
+    verified_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"verified address of user {self.user_id}"

@@ -23,3 +23,18 @@ def password_reset_send(*, email: str, domain: str, use_https: bool) -> int:
             subject_template_name=SUBJECT_TEMPLATE,
         )
     return found
+
+
+@task(backend="mail")
+def email_verification_send(*, user_id: int, link: str) -> int:
+    """The link that proves the person reads this address."""
+    from django.contrib.auth import get_user_model
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils.translation import gettext as _
+
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email:
+        return 0
+    body = render_to_string("accounts/email_verification.txt", {"link": link})
+    return send_mail(_("Please confirm your e-mail address"), body, None, [user.email])

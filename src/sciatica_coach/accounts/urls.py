@@ -35,6 +35,7 @@ urlpatterns: list[URLPattern] = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("logout/everywhere/", views.logout_everywhere, name="logout_everywhere"),
     path("session/", views.session_state, name="session_state"),
+    path("email/verify/<str:token>/", views.email_verify, name="email_verify"),
     # Every page links here instead of carrying a logout form: pages without forms need no CSRF
     # token, which lets Today be served whole from its stored copy.
     path(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sciatica_coach.accounts.email_verification import email_verified_from_token
 from sciatica_coach.accounts.forms import LockoutPasswordChangeForm, SignupForm
 from sciatica_coach.accounts.lockout import login_success_record
 from sciatica_coach.accounts.sessions import (
@@ -107,3 +108,25 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         sessions_end(user=form.user)
         login_success_record(username=form.user.get_username())
         return response
+
+
+@require_GET
+def email_verify(request: HttpRequest, token: str) -> HttpResponse:
+    """Opened from the e-mail: no login needed, the signed token is the proof."""
+    user = email_verified_from_token(token=token)
+    if user is None:
+        title, text, status = (
+            _("This link does not work"),
+            _(
+                "It is too old, or your e-mail address has changed since. Turn reminders on "
+                "again on the Reminders page to get a new link."
+            ),
+            400,
+        )
+    else:
+        title, text, status = (
+            _("Thank you: your e-mail address is confirmed"),
+            _("E-mail reminders can now reach you."),
+            200,
+        )
+    return render(request, "accounts/message.html", {"title": title, "text": text}, status=status)

@@ -16,7 +16,6 @@ from typing import Any
 
 from django.db.backends.sqlite3 import base
 
-
 # Typed as Any: the private transaction hooks overridden here are not in django-stubs.
 _SQLiteWrapper: Any = base.DatabaseWrapper
 
