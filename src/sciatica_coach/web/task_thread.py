@@ -15,7 +15,7 @@ from django.tasks.base import TaskResult
 
 
 class ThreadBackend(ImmediateBackend):
-    def _execute_task(self, task_result: TaskResult[Any, Any]) -> None:
+    def _execute_task(self, task_result: "TaskResult[Any, Any]") -> None:
         immediate: Any = super()  # _execute_task is ImmediateBackend's own, not in its stubs
 
         def run() -> None:
