@@ -211,3 +211,21 @@ def test_no_acknowledged_write_is_lost_to_a_kill_on_postgresql(tmp_path: Path) -
                 str(row[0]) for row in db.execute("SELECT client_id FROM offline_offlinesession")
             }
         assert set(acknowledged) <= stored
+
+
+def test_a_database_that_cannot_be_reached_is_a_503_not_a_500(client: Client, db: None) -> None:
+    from django.db import OperationalError
+
+    from sciatica_coach.accounts import sessions
+
+    client.raise_request_exception = False
+
+    def unreachable(self: object, request: object) -> object:
+        raise OperationalError("could not connect to server")
+
+    # Raised in a middleware, before any view: where a PostgreSQL that is down first shows.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sessions.SessionLifetimeMiddleware, "__call__", unreachable)
+        response = client.get("/")
+    assert response.status_code == 503
+    assert b"Traceback" not in response.content
