@@ -2,13 +2,16 @@
 
 import datetime as dt
 import re
+from typing import Any
 
 import pytest
 import time_machine
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from sciatica_coach.accounts.models import AccountSession, FailedLogin
 
@@ -237,3 +240,20 @@ def test_one_e_mail_address_belongs_to_one_account(alice: User, client: Client) 
     assert response.status_code == 400
     assert "already exists" in response.content.decode()
     assert not User.objects.filter(username="mallory").exists()
+
+
+def test_the_reset_page_does_the_same_work_for_known_and_unknown_addresses(
+    alice: User, settings: Any
+) -> None:
+    # The lookup, the token and the e-mail all happen in the task, after the page has answered.
+    settings.TASKS = {
+        **settings.TASKS,
+        "mail": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"},
+    }
+    counts = []
+    for email in ("alice@example.org", "nobody@example.org"):
+        with CaptureQueriesContext(connection) as queries:
+            Client().post("/accounts/password/reset/", {"email": email})
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert mail.outbox == []
