@@ -127,6 +127,22 @@ def _parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text, description=text)
         sub.add_argument("file", metavar="FILE")
         sub.add_argument("--data-dir", default=None, help="the data folder (as for serve)")
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="do not start a task worker beside the server (when workers run on their own)",
+    )
+    worker = commands.add_parser(
+        "worker",
+        help="Run the background tasks (reminders, e-mails, PDF reports).",
+        description="Run the background tasks queued in the database, and queue due reminders. "
+        "`serve` starts one unless given --no-worker; run more on other machines as needed.",
+    )
+    worker.add_argument(
+        "--data-dir",
+        default=None,
+        help="where the database and secret key live (as for serve)",
+    )
     commands.add_parser(
         "manage",
         help="Run any Django management command (sciatica-coach manage help).",
@@ -209,7 +225,18 @@ def main(
     if args.command == "serve":
         from sciatica_coach.web.serve import serve
 
-        return serve(args.host, args.port, args.data_dir, args.workers, new=args.new)
+        return serve(
+            args.host,
+            args.port,
+            args.data_dir,
+            args.workers,
+            worker=not args.no_worker,
+            new=args.new,
+        )
+    if args.command == "worker":
+        from sciatica_coach.web.serve import worker
+
+        return worker(args.data_dir)
     if args.command in ("backup", "restore"):
         from sciatica_coach.web.serve import backup_or_restore
 

@@ -1,4 +1,6 @@
-"""The password-reset e-mail, sent as a background task (``TASKS["mail"]``)."""
+"""The e-mails an account gets: the password reset and the address confirmation, sent as
+background tasks (the worker), so a request never waits for SMTP or shows by its timing whether
+an address has an account."""
 
 from django.contrib.auth.forms import PasswordResetForm
 from django.tasks import task
@@ -7,7 +9,7 @@ EMAIL_TEMPLATE = "accounts/password_reset_email.txt"
 SUBJECT_TEMPLATE = "accounts/password_reset_subject.txt"
 
 
-@task(backend="mail")
+@task
 def password_reset_send(*, email: str, domain: str, use_https: bool) -> int:
     """Send a reset link to every active account with this address (at most one); returns how
     many went out. Nothing here is logged: the link is a password."""
@@ -25,7 +27,7 @@ def password_reset_send(*, email: str, domain: str, use_https: bool) -> int:
     return found
 
 
-@task(backend="mail")
+@task
 def email_verification_send(*, user_id: int, link: str) -> int:
     """The link that proves the person reads this address."""
     from django.contrib.auth import get_user_model

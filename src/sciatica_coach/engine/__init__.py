@@ -14,15 +14,22 @@ from sciatica_coach.engine.api import (
     review,
     score,
     screen,
+    session_log,
     triage,
+    triage_and_plan,
 )
 from sciatica_coach.engine.errors import RefusedInput
+from sciatica_coach.engine.placement import SLOTS
+from sciatica_coach.engine.review import PROGRESS_ADHERENCE, WINDOW_DAYS
 from sciatica_coach.engine.review_models import centralised, peripheralised
 from sciatica_coach.engine.vocabulary import CONTRACT
 
 __all__ = [
     "CONTRACT",
     "ENGINE_VERSION",
+    "PROGRESS_ADHERENCE",
+    "SLOTS",
+    "WINDOW_DAYS",
     "RefusedInput",
     "assess",
     "catalog",
@@ -34,5 +41,7 @@ __all__ = [
     "review",
     "score",
     "screen",
+    "session_log",
     "triage",
+    "triage_and_plan",
 ]

@@ -47,7 +47,8 @@ def raised(minutes: int, *, worse: bool = False, tolerance: int | None = None) -
     fraction = RAISE_WHEN_WORSE if worse else WEEKLY_RAISE
     walk = min(MAX_MINUTES, max(minutes + 1, round(minutes * (1 + fraction))))
     if tolerance is not None:
-        walk = min(walk, max(minutes, int(tolerance * TOLERANCE_FRACTION)))
+        # A tolerance told again and lower than before brings the walk down to it at once.
+        walk = min(walk, max(1, int(tolerance * TOLERANCE_FRACTION)))
     return walk
 
 
@@ -71,6 +72,15 @@ def daily_walk(
         )
     elif held:
         why.append("Your walks stay as they were this week, because your symptoms spread.")
+    elif (
+        minutes is not None
+        and tolerance is not None
+        and minutes >= int(tolerance * TOLERANCE_FRACTION)
+    ):
+        why.append(
+            f"That is about 80% of the {tolerance} minutes you can walk before your leg stops "
+            "you. When you can walk further, say so at your weekly review and the walks grow."
+        )
     elif minutes is not None:
         why.append("Each week without spreading symptoms adds a little to each walk.")
     if "spinal_stenosis" in profile.all_conditions and "flexion" not in profile.avoid_directions:

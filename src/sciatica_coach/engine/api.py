@@ -12,7 +12,7 @@ from sciatica_coach.engine.catalog import Catalog, load_catalog
 from sciatica_coach.engine.errors import RefusedInput
 from sciatica_coach.engine.planner import ENGINE_VERSION, build_plan
 from sciatica_coach.engine.profile import Assessment, Profile
-from sciatica_coach.engine.review_models import ReviewRequest
+from sciatica_coach.engine.review_models import ReviewRequest, SessionLog
 from sciatica_coach.engine.validation import parse
 from sciatica_coach.engine.vocabulary import CONTRACT
 
@@ -26,7 +26,9 @@ __all__ = [
     "review",
     "score",
     "screen",
+    "session_log",
     "triage",
+    "triage_and_plan",
 ]
 
 
@@ -62,6 +64,19 @@ def triage(profile: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def triage_and_plan(profile: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Both answers for a profile read once: what an app stores when a profile changes."""
+    parsed = parse_profile(profile)
+    return {
+        "triage": {
+            "contract": CONTRACT,
+            "engine_version": ENGINE_VERSION,
+            **_triage.triage(parsed).model_dump(mode="json"),
+        },
+        "plan": build_plan(parsed, load_catalog()).model_dump(mode="json"),
+    }
+
+
 def plan(profile: dict[str, Any]) -> dict[str, Any]:
     return build_plan(parse_profile(profile), load_catalog()).model_dump(mode="json")
 
@@ -76,6 +91,14 @@ def screen(answers: dict[str, Any]) -> dict[str, Any]:
     """The warning signs alone, before the rest of a profile is known (the intake's first step)."""
     parsed = parse(_triage.ScreenInput, answers, "answers")
     return _triage.screen(parsed).model_dump(mode="json")
+
+
+def session_log(log: dict[str, Any]) -> dict[str, Any]:
+    """One session log as the review request holds it, checked (refused with the field, like
+    every input) and returned in its full shape, every optional field filled in."""
+    parsed = parse(SessionLog, log, "session")
+    _known_exercises(parsed.exercises_done, "session.exercises_done", load_catalog())
+    return parsed.model_dump(mode="json")
 
 
 def checks(profile: dict[str, Any]) -> dict[str, Any]:

@@ -65,8 +65,9 @@ class Exercise(BaseModel):
     check_only: bool = False
     # Done on the floor or a bed even though its position is sitting (getting down and up again).
     needs_floor: bool = False
-    # Bends the back forward to the end of its range under the body's weight: left out where thin
-    # bones are likely (safety.THIN_BONES_FROM_AGE), after Sinaki & Mikkelsen 1984.
+    # Bends the back forward under the body's weight (to the end of its range, or a sit-up type
+    # effort): left out where thin bones are likely (safety.thin_bones_likely), after Sinaki &
+    # Mikkelsen 1984.
     loaded_flexion: bool = False
     phases: tuple[Phase, ...] = Field(min_length=1)
     easier: str | None = None

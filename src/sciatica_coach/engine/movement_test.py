@@ -81,7 +81,7 @@ class MovementTestRequest(Input):
         return self
 
 
-class Reason(Output):
+class MovementReason(Output):
     id: str
     text: str
 
@@ -92,7 +92,7 @@ class MovementTestAnswer(Output):
     avoid_directions: list[SpineDirection]
     clinician_review_recommended: bool
     try_next: SpineDirection | None
-    reasons: list[Reason]
+    reasons: list[MovementReason]
 
 
 PLACE: Final[dict[Extent, str]] = {
@@ -109,7 +109,7 @@ WORDS: Final[dict[SpineDirection, str]] = {
 }
 
 
-def _explain(result: Result) -> Reason:
+def _explain(result: Result) -> MovementReason:
     words = WORDS[result.direction]
     if result.stopped_at_step is not None:
         text = (
@@ -127,7 +127,7 @@ def _explain(result: Result) -> Reason:
         )
     else:
         text = f"With {words}, your symptoms did not change enough to matter."
-    return Reason(id=f"{result.direction}_{result.effect}", text=text)
+    return MovementReason(id=f"{result.direction}_{result.effect}", text=text)
 
 
 def _order(result: Result) -> tuple[int, int]:
@@ -161,7 +161,7 @@ def movement_test(request: MovementTestRequest, catalog: Catalog) -> MovementTes
     if len(central) == 1:
         preference = central[0].direction
         reasons.append(
-            Reason(
+            MovementReason(
                 id=f"{preference}_preferred",
                 text=f"{WORDS[preference].capitalize()} is your direction: the plan uses it.",
             )
@@ -171,7 +171,7 @@ def movement_test(request: MovementTestRequest, catalog: Catalog) -> MovementTes
         if _order(best) == _order(other):
             preference = "none"
             reasons.append(
-                Reason(
+                MovementReason(
                     id="both_centralised_equally",
                     text="Both directions eased your symptoms equally, so either is fine.",
                 )
@@ -179,7 +179,7 @@ def movement_test(request: MovementTestRequest, catalog: Catalog) -> MovementTes
         else:
             preference = best.direction
             reasons.append(
-                Reason(
+                MovementReason(
                     id=f"{preference}_preferred",
                     text=(
                         f"Both directions helped, {WORDS[preference]} more, so the plan uses it."
@@ -191,7 +191,7 @@ def movement_test(request: MovementTestRequest, catalog: Catalog) -> MovementTes
         preference = "unknown"
         clinician = True
         reasons.append(
-            Reason(
+            MovementReason(
                 id="both_peripheralised",
                 text=(
                     "Both directions made your symptoms spread. The plan leaves out bending "
@@ -202,7 +202,7 @@ def movement_test(request: MovementTestRequest, catalog: Catalog) -> MovementTes
     elif len(results) == 2 and not spread:
         preference = "none"
         reasons.append(
-            Reason(
+            MovementReason(
                 id="no_direction_changes_it",
                 text="Neither direction changed your symptoms, so both are fine within comfort.",
             )
@@ -217,7 +217,7 @@ def movement_test(request: MovementTestRequest, catalog: Catalog) -> MovementTes
         if try_next is not None:
             again = "" if try_next in untested else " again"
             text += f" Try {WORDS[try_next]}{again} on another day."
-        reasons.append(Reason(id="try_another_day", text=text))
+        reasons.append(MovementReason(id="try_another_day", text=text))
     return MovementTestAnswer(
         directional_preference=preference,
         avoid_directions=avoid,

@@ -169,8 +169,10 @@ class Needs:
             choice.why.append(why)
         move = self.pool.moves.get(self.catalog.line_id(choice.exercise.id))
         if new and move is not None:
-            because = self.pool.standing.because
-            choice.why.append(_move_note(self.catalog, move.from_id, move.to_id, because))
+            standing = self.pool.standing
+            choice.why.append(
+                _move_note(self.catalog, move.from_id, move.to_id, standing.because, standing.step)
+            )
         choice.priority = min(choice.priority, priority)
         if side:
             choice.sides.add(side)
@@ -184,11 +186,14 @@ class Needs:
         ]
 
 
-def _move_note(catalog: Catalog, from_id: str, to_id: str, because: str) -> str:
+def _move_note(catalog: Catalog, from_id: str, to_id: str, because: str, step: int) -> str:
+    """Why a line moved. The review's reason is used only for moves in the review's own
+    direction; a step back that the rules forced (a pregnancy week, a new exclusion) says so."""
     before = catalog[from_id].name.lower()
     if _further(catalog, from_id, to_id):
-        return f"One step on from {before}, {because or 'as you are ready for it'}."
-    if because:
+        reason = because if step > 0 and because else "as you are ready for it"
+        return f"One step on from {before}, {reason}."
+    if step < 0 and because:
         return f"One step back from {before}, {because}."
     return f"One step back from {before}: that step is not suitable for you now."
 

@@ -135,7 +135,10 @@ class Pool:
             return self.usable(exercise, trial=trial)
 
         step = self.standing.step
-        if step > 0 and self._may_move_on(line[0]):
+        # The unknown-preference trial stays the gentle trial it is (where the contract is
+        # silent): a falling pain score is not a directional preference; the movement test or a
+        # clinician sets one, and then the direction's line moves on.
+        if step > 0 and not trial and self._may_move_on(line[0]):
             harder = next((e for e in line[at + 1 :] if usable(e)), None)
             if harder is not None:
                 return harder

@@ -35,7 +35,7 @@ from sciatica_coach.engine.review_models import (
     centralised,
     peripheralised,
 )
-from sciatica_coach.engine.safety import needs_flexion
+from sciatica_coach.engine.safety import counts_as, needs_flexion
 from sciatica_coach.engine.triage import pregnant_or_postpartum, triage
 from sciatica_coach.engine.vocabulary import (
     PHASE_ORDER,
@@ -60,6 +60,9 @@ NOT_WORSE_THAN_LAST_BY: Final = 0.5
 CLINICIAN_REVIEW_AFTER_DAYS: Final = 42  # rule 6: six weeks without a 30 % improvement
 SEVERE_PAIN: Final = RELIEF_FROM_PAIN  # rule 6: 7 or more in this window and the previous one
 SLOT_ORDER: Final[tuple[Slot, ...]] = ("morning", "midday", "afternoon", "evening")
+# Suspects of these kinds take the same kind of exercise for the same target with them.
+SAME_TISSUE_KINDS: Final = ("stretch", "nerve_glide")
+BEND_WORDS: Final[dict[str, str]] = {"flexion": "bending forward", "extension": "bending backwards"}
 PHASE_WORDS: Final[dict[Phase, str]] = {
     "relief": "calming",
     "recovery": "strength-building",
@@ -237,6 +240,16 @@ def spread_of(request: ReviewRequest, window: Window, catalog: Catalog) -> Sprea
         line = [e.id for e in catalog.harder_line(suspect)]
         if exercise.direction == "mixed":
             line += [e.id for e in catalog.exercises if e.direction == "mixed"]
+        if exercise.kind in SAME_TISSUE_KINDS:
+            # The same stretch in another position stretches the same irritated tissue (where
+            # the contract is silent): every stretch of the same kind and target goes too.
+            line += [
+                e.id
+                for e in catalog.exercises
+                if e.kind == exercise.kind
+                and set(e.targets) & set(exercise.targets)
+                and not e.check_only
+            ]
         found.avoid_exercises += [
             e for e in line if e not in profile.avoid_exercises and e not in found.avoid_exercises
         ]
@@ -257,17 +270,32 @@ def spread_of(request: ReviewRequest, window: Window, catalog: Catalog) -> Sprea
         text += "."
         found.reasons.append(ReviewReason(id="suspect_removed", text=text))
     else:
-        # Rule 2: no invented cause. The next plan bends neither way, and a clinician looks.
+        # Rule 2: no invented cause. The next plan bends neither way, and a clinician looks. As
+        # a precaution (where the contract is silent), the directions the spreading sessions bent
+        # stay out until a clinician says otherwise: without it the same deep bend came back a
+        # few weeks later, with nothing to stop it.
         found.no_cause = True
         found.clinician = True
-        found.reasons.append(
-            ReviewReason(
-                id="no_single_cause",
-                text="No single exercise can be picked out from these sessions, so the review does "
-                "not guess. Next week's plan leaves out bending forward or backward, and your "
-                "clinician should look at it.",
-            )
+        bent: set[SpineDirection] = {
+            direction
+            for log in spreading
+            for e in _exercises(log, request)
+            if e in catalog
+            for direction in counts_as(catalog[e].direction)
+        }
+        precaution = sorted(
+            d for d in bent if d not in profile.avoid_directions and d not in found.avoid_directions
         )
+        found.avoid_directions += precaution
+        text = (
+            "No single exercise can be picked out from these sessions, so the review does not "
+            "guess. Next week's plan leaves out bending forward or backward, and your clinician "
+            "should look at it."
+        )
+        if precaution:
+            words = " and ".join(BEND_WORDS[d] for d in precaution)
+            text += f" Until then, as a precaution, it leaves out {words}."
+        found.reasons.append(ReviewReason(id="no_single_cause", text=text))
     if count * 2 > len(judged):
         found.clinician = True
         found.reasons.append(
@@ -280,7 +308,7 @@ def spread_of(request: ReviewRequest, window: Window, catalog: Catalog) -> Sprea
     reviewed_directional = [
         e for e in request.plan.exercise_ids() if e in catalog and catalog[e].direction != "neutral"
     ]
-    if not reviewed_directional:
+    if not reviewed_directional and not suspects:
         found.clinician = True
         found.reasons.append(
             ReviewReason(
@@ -451,7 +479,7 @@ def review_week(request: ReviewRequest, catalog: Catalog) -> Review:
     because = ""
     if spread is not None:
         decision, step = "regress", (-1 if spread.no_cause else 0)
-        because = "because your symptoms spread this week"
+        because = "because your symptoms spread this week" if spread.no_cause else ""
         reasons += spread.reasons
         clinician = clinician or spread.clinician
         tips.append(advice.STOP_IF_SPREADING)

@@ -41,6 +41,7 @@ NERVE_SENSITIVE_FROM: Final[Extent] = "below_knee"
 # osteoporosis is common in women from 65 and in anyone at fracture risk, so end-range forward
 # bends under the body's weight are left out for them, in favour of supported ones.
 THIN_BONES_FROM_AGE: Final = 65
+THIN_BONES_FROM_AGE_ANYONE: Final = 75
 
 
 def pregnancy_week_for_safety(profile: Profile) -> int | None:
@@ -66,9 +67,12 @@ def postpartum(profile: Profile) -> bool:
 
 
 def thin_bones_likely(profile: Profile) -> bool:
-    return (profile.sex == "female" and profile.age >= THIN_BONES_FROM_AGE) or (
-        "fracture_risk" in profile.red_flags or "fracture_risk" in profile.cleared_red_flags
+    """Women from 65 and everyone from 75 (osteoporosis becomes common), and anyone with a
+    fracture-risk flag, reported or cleared."""
+    older = profile.age >= (
+        THIN_BONES_FROM_AGE if profile.sex == "female" else THIN_BONES_FROM_AGE_ANYONE
     )
+    return older or "fracture_risk" in {*profile.red_flags, *profile.cleared_red_flags}
 
 
 def needs_flexion(profile: Profile) -> list[Condition]:

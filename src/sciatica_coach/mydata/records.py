@@ -40,9 +40,11 @@ def user_models() -> list[type[models.Model]]:
 
 
 def _row(instance: models.Model) -> dict[str, Any]:
+    # A model may name fields that are secrets rather than the person's data (a token's hash).
+    secret = getattr(instance, "NOT_EXPORTED", ())
     row: dict[str, Any] = {}
     for field in instance._meta.concrete_fields:
-        if field.name == "user":
+        if field.name == "user" or field.name in secret:
             continue
         row[field.attname] = field.value_from_object(instance)
     return row

@@ -375,3 +375,13 @@ class AssessmentForm(PlainForm):
     def add_engine_error(self, field: str, reason: str) -> None:
         name = field.removeprefix("assessment.").removeprefix("profile.assessment.")
         self.add_error(name if name in self.fields else None, reason)
+
+
+class ReviewForm(PlainForm):
+    """The weekly review asks one thing again: how far the person can walk now (plan rule 7)."""
+
+    walking_tolerance_min = forms.IntegerField(
+        label=_("How many minutes can you walk now before your leg makes you stop?"),
+        required=False,
+        help_text=_("Leave empty if you don't know, or if walking does not bring it on."),
+    )

@@ -58,10 +58,26 @@ class Profile(models.Model):
     # The day the pregnancy week or the weeks since a birth in ``data`` were true: a week later
     # they are a week more (services.profile_aged), so the position rules follow the pregnancy.
     weeks_counted_on = models.DateField(null=True, blank=True)
+    # Bumped by every save: the one rule for when a stored copy of a page built from this
+    # profile (Today) is stale. Services change a person's program only by saving the profile
+    # (a new plan is a save too), so nothing can change behind the stamp's back.
+    version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
         return f"profile of user {self.user_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding:
+            self.version = 1
+            super().save(*args, **kwargs)
+            return
+        # An expression, so two saves at once give two versions, never the same one twice.
+        self.version = models.F("version") + 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+        self.refresh_from_db(fields=["version"])
 
 
 class SessionLog(models.Model):
@@ -72,6 +88,10 @@ class SessionLog(models.Model):
         FINISHED = "finished", _("finished")
         SPREADING = "spreading", _("stopped: symptoms spread")
         RED_FLAG = "red_flag", _("stopped: warning sign")
+        MISSED = "missed", _("missed")
+        # Pain scores another app sent (FHIR import): a record of pain, not a session started,
+        # so it never takes a slot on Today.
+        IMPORTED = "imported", _("pain scores from another app")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT)

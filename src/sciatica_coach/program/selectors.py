@@ -6,13 +6,14 @@ from typing import TypedDict
 
 from django.contrib.auth.models import User
 from django.core.cache import cache
-from django.db import connection
+from django.db.models import QuerySet
 from django.http import Http404
 
+from sciatica_coach import engine
 from sciatica_coach.program.models import MovementTestResult, Plan, Profile, Review, SessionLog
 
-# The engine's review looks at the seven days before "today"; we prompt once per such week.
-REVIEW_INTERVAL = dt.timedelta(days=7)
+# The engine's review looks at a window of days up to "today"; we prompt once per such window.
+REVIEW_INTERVAL = dt.timedelta(days=engine.WINDOW_DAYS)
 
 
 def profile_get(*, user: User) -> Profile | None:
@@ -46,12 +47,22 @@ class DayLog(TypedDict):
     ending: str
 
 
+def _sessions_on(user: User, date: dt.date) -> QuerySet[SessionLog]:
+    """The day's sessions, newest first: what fills Today's slots (not pain scores imported
+    from another app)."""
+    return (
+        SessionLog.objects.filter(user=user, date=date)
+        .exclude(ending=SessionLog.Ending.IMPORTED)
+        .order_by("-id")
+    )
+
+
 def session_logs_on(*, user: User, date: dt.date) -> dict[str, DayLog]:
     """The day's logs by slot; when a slot was started twice, the latest attempt counts.
 
     Only the three columns Today shows: no model instances, no JSON decoding on the hot path.
     """
-    recent = SessionLog.objects.filter(user=user, date=date).order_by("-id")
+    recent = _sessions_on(user, date)
     latest: dict[str, DayLog] = {}
     for log_id, slot, ending in recent.values_list("id", "slot", "ending")[:RECENT_LOGS_PER_DAY]:
         latest.setdefault(slot, {"id": log_id, "slot": slot, "ending": ending})
@@ -124,47 +135,35 @@ def review_due_on(
 
 @dataclass(frozen=True)
 class TodayHead:
-    """What decides how Today looks, read without the ORM: the hot path of the whole app."""
+    """What decides how Today looks: the hot path of the whole app, read in two small queries."""
 
     plan_id: int | None
+    version: int  # the profile's version stamp: any change to the program changes it
     review_due: bool
     logs: tuple[tuple[str, int, str], ...]  # (slot, log id, ending), latest attempt per slot
     weeks_due: bool = False  # a pregnancy or the weeks since a birth are a week on
 
 
-def _as_date(value: object) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
-
-
 def today_head(*, user: User, date: dt.date) -> TodayHead | None:
-    """Two indexed single-table reads. Any change of a person's answers makes a new plan, so the
-    plan id, the review dates and the day's logs fix everything the page shows."""
-    profiles, logs = Profile._meta.db_table, SessionLog._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT plan_id, started_on, reviewed_on, weeks_counted_on FROM {profiles} "  # noqa: S608 - table names from models
-            "WHERE user_id = %s",
-            [user.pk],
-        )
-        row = cursor.fetchone()
-        if row is None:
-            return None
-        cursor.execute(
-            f"SELECT slot, id, ending FROM {logs} WHERE user_id = %s AND date = %s "  # noqa: S608
-            "ORDER BY id DESC LIMIT %s",
-            [user.pk, date, RECENT_LOGS_PER_DAY],
-        )
-        latest: dict[str, tuple[str, int, str]] = {}
-        for slot, log_id, ending in cursor.fetchall():
-            latest.setdefault(slot, (slot, log_id, ending))
-    due = review_due_on(started_on=_as_date(row[1]), reviewed_on=_as_date(row[2]), today=date)
+    """Two indexed single-table reads, of the few columns the page's key needs."""
+    row = (
+        Profile.objects.filter(user=user)
+        .values_list("plan_id", "version", "started_on", "reviewed_on", "weeks_counted_on")
+        .first()
+    )
+    if row is None:
+        return None
+    plan_id, version, started_on, reviewed_on, counted_on = row
+    latest: dict[str, tuple[str, int, str]] = {}
+    recent = _sessions_on(user, date)
+    for slot, log_id, ending in recent.values_list("slot", "id", "ending")[:RECENT_LOGS_PER_DAY]:
+        latest.setdefault(slot, (slot, log_id, ending))
     return TodayHead(
-        plan_id=row[0],
-        review_due=due,
+        plan_id=plan_id,
+        version=version,
+        review_due=review_due_on(started_on=started_on, reviewed_on=reviewed_on, today=date),
         logs=tuple(sorted(latest.values())),
-        weeks_due=weeks_due_on(counted_on=_as_date(row[3]), today=date),
+        weeks_due=weeks_due_on(counted_on=counted_on, today=date),
     )
 
 
@@ -194,3 +193,21 @@ def movement_result_get(*, user: User, result_id: int) -> MovementTestResult:
     if found is None:
         raise Http404
     return found
+
+
+def session_logs_page(
+    *,
+    user: User,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[SessionLog], int]:
+    """A page of the person's session logs, newest first, and how many there are in all."""
+    logs = SessionLog.objects.filter(user=user)
+    if date_from is not None:
+        logs = logs.filter(date__gte=date_from)
+    if date_to is not None:
+        logs = logs.filter(date__lte=date_to)
+    page = list(logs.order_by("-date", "-id")[offset : offset + limit])
+    return page, logs.count()

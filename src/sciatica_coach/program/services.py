@@ -71,8 +71,9 @@ RECENT_BIRTH_WEEKS = 6  # the contract's ``weeks_since_birth``: 0-6
 @transaction.atomic
 def profile_age(*, user: User, today: dt.date | None = None) -> Profile | None:
     """Move a pregnancy, or the weeks since a birth, on by the whole weeks since they were last
-    counted, and make a new plan: at 13 and 20 weeks the position rules change (plan rule 4), and
-    six weeks after a birth the rules for after the birth end."""
+    counted. A new plan is made only when the current one holds something the profile, a week
+    on, rules out (at 13 and 20 weeks the position rules change, plan rule 4): a new plan starts
+    every line again at level 1, so it is not made every week for nothing."""
     today = today or timezone.localdate()
     profile = selectors.profile_get(user=user)
     if profile is None or profile.weeks_counted_on is None:
@@ -81,12 +82,24 @@ def profile_age(*, user: User, today: dt.date | None = None) -> Profile | None:
     if weeks < 1:
         return profile
     counted_on = profile.weeks_counted_on + dt.timedelta(weeks=weeks)
-    return profile_update(
-        user=user,
-        data=weeks_on(profile.data, weeks),
-        source=Plan.Source.PROFILE,
-        weeks_counted_on=counted_on,
-    )
+    data = weeks_on(profile.data, weeks)
+    plan, answer = profile.plan, engine.plan(data)
+    if (
+        plan is None
+        or plan.is_program != (answer["sessions"] is not None)
+        or _plan_exercises_all(plan) & {e["exercise"] for e in answer["excluded"]}
+    ):
+        return profile_update(
+            user=user, data=data, source=Plan.Source.PROFILE, weeks_counted_on=counted_on
+        )
+    profile.data, profile.triage = data, engine.triage(data)
+    profile.weeks_counted_on = counted_on if _counts_weeks(data) else None
+    profile.save(update_fields=["data", "triage", "weeks_counted_on", "updated_at"])
+    return profile
+
+
+def _plan_exercises_all(plan: Plan) -> set[str]:
+    return {i["exercise"] for s in plan.answer.get("sessions") or [] for i in s["items"]}
 
 
 @transaction.atomic
@@ -103,7 +116,8 @@ def profile_update(
     ``weeks_counted_on``: the day a pregnancy week or the weeks since a birth in ``data`` were
     true; today unless said (the person has just told us).
     """
-    triage = engine.triage(data)  # refuses a bad profile before anything is saved
+    answers = engine.triage_and_plan(data)  # refuses a bad profile before anything is saved
+    triage = answers["triage"]
     previous = selectors.profile_get(user=user)
     today = timezone.localdate()
     clearances = clearances_kept(
@@ -131,18 +145,23 @@ def profile_update(
             "weeks_counted_on": counted,
         },
     )
-    plan_generate(user=user, profile=profile, source=source)
+    plan_generate(user=user, profile=profile, source=source, answer=answers["plan"])
     return profile
 
 
 @transaction.atomic
 def plan_generate(
-    *, user: User, profile: Profile | None = None, source: str = Plan.Source.PROFILE
+    *,
+    user: User,
+    profile: Profile | None = None,
+    source: str = Plan.Source.PROFILE,
+    answer: dict[str, Any] | None = None,
 ) -> Plan:
+    """``answer``: the engine's plan, when the caller has just asked for it with the triage."""
     profile = profile or selectors.profile_get(user=user)
     if profile is None:
         raise NoProfile
-    answer = engine.plan(profile.data)
+    answer = answer or engine.plan(profile.data)
     today = timezone.localdate()
     plan = Plan.objects.create(
         user=user,
@@ -292,12 +311,19 @@ def _extent_spread(log: SessionLog) -> bool:
 
 
 @transaction.atomic
-def review_week(*, user: User, today: dt.date | None = None) -> Review:
-    """Ask the engine to review the last week; its plan replaces the current one."""
+def review_week(
+    *, user: User, today: dt.date | None = None, walking_tolerance_min: int | None = None
+) -> Review:
+    """Ask the engine to review the last week; its plan replaces the current one.
+
+    ``walking_tolerance_min``: how far the person can walk now, asked again at the review, so
+    the daily walk follows it (plan rule 7)."""
     today = today or timezone.localdate()
     profile = profile_age(user=user, today=today)
     if profile is None:
         raise NoProfile
+    if walking_tolerance_min is not None:
+        profile.data = {**profile.data, "walking_tolerance_min": walking_tolerance_min}
     plan = selectors.plan_current(user=user)
     if plan is None or not plan.is_program or profile.started_on is None:
         raise NoProgram
@@ -398,3 +424,79 @@ def _movement_request(
     offered = engine.checks(profile)["movement_test"]["offered"] if earlier else []
     others = [r.to_engine() for r in earlier if r.direction in offered]
     return {"profile": profile, "results": [result, *others]}
+
+
+class FutureSession(ValueError):
+    """A session dated after today: the phone's clock, or the caller, is wrong."""
+
+
+@transaction.atomic
+def session_record(
+    *,
+    user: User,
+    log: dict[str, Any],
+    plan: Plan | None = None,
+    today: dt.date | None = None,
+    imported: bool = False,
+) -> SessionLog:
+    """Store a whole session at once (the API, the offline player): the contract's session log,
+    checked by the engine's own model, with the same safety handling as a session played here (a
+    warning sign is a profile change; spreading symptoms are reviewed at once).
+
+    ``plan``: the plan the session was done under, when the caller knows it is this person's.
+    ``imported``: pain scores another app sent, not a session; kept for the charts, never
+    taking a slot on Today.
+    """
+    checked = engine.session_log(log)
+    today = today or timezone.localdate()
+    when = dt.date.fromisoformat(checked["date"])
+    if when > today:
+        raise FutureSession(checked["date"])
+    if plan is None or plan.user_id != user.pk:
+        plan = selectors.plan_current(user=user)
+    if plan is None or not plan.is_program:
+        raise NoProgram
+    flags = list(checked["new_red_flags"])
+
+    def pain(side: str, key: str) -> int | None:
+        value = checked[key]
+        return None if value is None else int(value[side])
+
+    spread = bool(
+        checked["done"]
+        and checked["extent_before"]
+        and checked["extent_after"]
+        and engine.peripheralised(checked["extent_before"], checked["extent_after"])
+    )
+    ending = (
+        SessionLog.Ending.RED_FLAG
+        if flags
+        else SessionLog.Ending.SPREADING
+        if spread
+        else SessionLog.Ending.FINISHED
+        if checked["done"]
+        else SessionLog.Ending.IMPORTED
+        if imported
+        else SessionLog.Ending.MISSED
+    )
+    saved = SessionLog.objects.create(
+        user=user,
+        plan=plan,
+        date=when,
+        slot=checked["slot"],
+        done=checked["done"],
+        step=len(checked["exercises_done"]),
+        ending=ending,
+        pain_before_leg=pain("leg", "pain_before"),
+        pain_before_back=pain("back", "pain_before"),
+        pain_after_leg=pain("leg", "pain_after"),
+        pain_after_back=pain("back", "pain_after"),
+        extent_before=checked["extent_before"] or "",
+        extent_after=checked["extent_after"] or "",
+        exercises_done=list(checked["exercises_done"]),
+        new_red_flags=flags,
+    )
+    _flag_profile(user, flags)
+    if spread and not flags:
+        review_week(user=user, today=today)
+    return saved

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 
+from sciatica_coach import engine
 from sciatica_coach.program.models import Plan, Profile, SessionLog
 from sciatica_coach.questionnaires.models import Response
 
@@ -27,7 +28,7 @@ def progress_data(*, user: User, since: dt.date) -> ProgressData:
     profile = Profile.objects.filter(user=user).only("started_on").first()
     plan = Plan.objects.filter(user=user).order_by("-id").only("answer").first()
     answer = plan.answer if plan is not None else {}
-    slots = tuple(s["slot"] for s in answer.get("sessions") or []) or ("morning", "evening")
+    slots = tuple(s["slot"] for s in answer.get("sessions") or []) or engine.SLOTS
     logs = list(
         SessionLog.objects.filter(user=user, date__gte=since)
         .order_by("date", "id")

@@ -40,3 +40,8 @@ def questionnaires_due(*, user: User, today: dt.date) -> list[Due]:
 
 def responses_for(*, user: User, instrument: str) -> list[Response]:
     return list(Response.objects.filter(user=user, instrument=instrument).order_by("date", "id"))
+
+
+def responses_all(*, user: User) -> list[Response]:
+    """Every questionnaire the person answered, oldest first."""
+    return list(Response.objects.filter(user=user).order_by("date", "id"))

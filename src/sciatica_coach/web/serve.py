@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TextIO
 
 SETTINGS_MODULE = "sciatica_coach.web.settings"
+# Set by `serve` for gunicorn's hooks: start a task worker beside the server.
+EMBEDDED_WORKER = "SCIATICA_COACH_EMBEDDED_WORKER"
 
 
 def _setup(data_dir: str | None) -> None:
@@ -51,12 +53,21 @@ def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
     ]
 
 
-class EarlierDatabaseMissing(RuntimeError):
-    """The database is empty, but the data folder shows that one was used here before."""
+def worker(data_dir: str | None) -> int:
+    """Run background tasks until stopped."""
+    _setup(data_dir)
+    from sciatica_coach.web.worker import work
+
+    work()
+    return 0
 
 
-def serve(host: str, port: int, data_dir: str | None, workers: int, *, new: bool = False) -> int:
-    """Migrate, collect static files, then replace this process with gunicorn."""
+def serve(
+    host: str, port: int, data_dir: str | None, workers: int, *, worker: bool, new: bool = False
+) -> int:
+    """Migrate, collect static files, then replace this process with gunicorn (which starts a
+    task worker beside itself unless ``worker`` is false; see gunicorn_conf). An empty database
+    where the data folder shows one was used before is refused unless ``new``."""
     signs = earlier_database_signs(data_dir)  # before settings make a secret key of their own
     _setup(data_dir)
     from django.conf import settings
@@ -73,12 +84,16 @@ def serve(host: str, port: int, data_dir: str | None, workers: int, *, new: bool
         return 2
 
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
+    # Source maps and ReDoc (the API docs use Swagger UI) would only slow every start.
+    call_command(
+        "collectstatic", interactive=False, verbosity=0, ignore_patterns=["*.map", "redoc.*"]
+    )
     print(
         f"Sciatica Coach on http://{host}:{port}/ (data in {settings.DATA_DIR})",
         file=sys.stderr,
         flush=True,
     )
+    os.environ[EMBEDDED_WORKER] = "1" if worker else ""
     argv = gunicorn_argv(host, port, workers)
     os.execv(argv[0], argv)  # noqa: S606 - our own interpreter, fixed arguments
     return 0  # pragma: no cover - execv does not return

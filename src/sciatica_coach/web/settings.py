@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "sciatica_coach.reports",
     "sciatica_coach.relief",
     "sciatica_coach.reminders",
+    "ninja",
+    "sciatica_coach.api",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -98,9 +101,22 @@ else:
             "CONN_HEALTH_CHECKS": True,
         }
     }
-# Per-process memory cache: plans never change once made, so their rendered parts are cached
-# by plan id. Nothing personal is shared between processes or users.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache holds stored copies keyed by what they depend on (Today's page by person and profile
+# version, a plan's parts by plan id) and the API's per-token call counts. One process: a memory
+# cache per process. Several app servers: REDIS_URL puts it in Redis, shared by all, so a copy
+# one server stored is the copy the other serves and a token's limit holds across servers. Redis
+# then holds personal pages: keep it on a private network, with a password in the URL.
+_redis_url = env_str("REDIS_URL")
+if _redis_url:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": "sciatica",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = ["sciatica_coach.accounts.backends.UserByPrimaryKeyBackend"]
@@ -136,7 +152,7 @@ STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = not any(STATIC_ROOT.iterdir())
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "sciatica_coach.web.static_storage.CompressOnceStaticFilesStorage"},
 }
 
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -152,14 +168,15 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sciatica Coach <coach@localh
 # Links in e-mails (reminders) need the public address; requests know it, background tasks don't.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
-# Background tasks (django.tasks). Immediate runs each task in the enqueuing process; a worker
-# backend, e.g. "django_tasks.backends.database.DatabaseBackend" from the django-tasks package
-# (add it to INSTALLED_APPS too), can be named in TASKS_BACKEND.
+# Background tasks (django.tasks): reminder e-mails, the password-reset e-mail, PDF reports.
+# They are rows in the database (django-tasks-db), run by `sciatica-coach worker`, which `serve`
+# starts beside gunicorn unless given --no-worker: on SQLite and on PostgreSQL alike, and a task
+# queued by any app server is run once. The worker also queues due reminders every
+# REMINDER_SWEEP_S seconds. (The tests run tasks at once, in the test, with the immediate backend.)
 TASKS = {
-    "default": {
-        "BACKEND": env_str("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
-    }
+    "default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
 }
+REMINDER_SWEEP_S = env_int("REMINDER_SWEEP_S", 5 * 60)
 
 # Strict CSP: everything from our own origin, no inline script or style anywhere.
 SECURE_CSP = {
@@ -194,6 +211,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
+# The API (sciatica_coach.api): sign-up through it can be turned off; calls per token a minute.
+API_SIGNUP_ENABLED = env_bool("API_SIGNUP_ENABLED", True)
+API_RATE_PER_MINUTE = env_int("API_RATE_PER_MINUTE", 120)
 
 # ---------------------------------------------------------------------------------------------
 # Hardening (issue 8): sessions, lockout, mail, the watched database. Kept together, after
@@ -202,10 +222,11 @@ LOGGING = {
 
 # Sessions are rows on the server, so logout, a password change, deletion and "log out
 # everywhere" end them at once (a signed cookie could not be ended). The one switch for a
-# shared cache in front of them: set SESSION_STORE_CACHED with a shared (Redis) backend in
-# CACHES[SESSION_CACHE_ALIAS]; never with the per-process LocMemCache above.
+# shared cache in front of them is SESSION_STORE_CACHED: on by default with REDIS_URL (reads from
+# Redis, writes through to the rows, which keep the per-account index); never with the
+# per-process memory cache, where a session ended in one worker would live on in another.
 SESSION_ENGINE = "sciatica_coach.accounts.session_store"
-SESSION_STORE_CACHED = env_bool("SESSION_STORE_CACHED", False)
+SESSION_STORE_CACHED = env_bool("SESSION_STORE_CACHED", bool(_redis_url))
 SESSION_CACHE_ALIAS = "default"
 # A session ends after this long without a request, and in any case this long after login.
 SESSION_IDLE_LIFETIME_S = env_int("SESSION_IDLE_LIFETIME_S", 7 * 24 * 60 * 60)
@@ -232,12 +253,10 @@ LOGIN_FAILURE_WINDOW_S = env_int("LOGIN_FAILURE_WINDOW_S", 24 * 60 * 60)
 LOGIN_DELAY_MAX_S = env_int("LOGIN_DELAY_MAX_S", 15 * 60)
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
-# The password-reset e-mail goes through its own task backend: a worker when TASKS_BACKEND names
-# one, else a thread, so that the reset page answers in the same time whether or not the
-# address has an account.
-TASKS["mail"] = {
-    "BACKEND": env_str("TASKS_BACKEND", "sciatica_coach.web.task_thread.ThreadBackend")
-}
+# The password-reset e-mail is a task (accounts/tasks.py): the lookup, the token and the SMTP
+# conversation happen in the worker, so the reset page answers in the same time whether or not
+# the address has an account.
+
 # SQLite: write transactions queue on a kernel lock rather than SQLite's coarse busy-sleeps
 # (see web/sqlite_backend/base.py; the p99 of logging a step).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

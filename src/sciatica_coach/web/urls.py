@@ -1,12 +1,15 @@
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.generic import RedirectView
 
+from sciatica_coach.api.api import api
 from sciatica_coach.web import pictures, views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
     path("health/live/", views.alive, name="alive"),
+    path("api/v1/", api.urls),
+    path("", include("sciatica_coach.api.urls")),
     path("accounts/", include("sciatica_coach.accounts.urls")),
     path("", include("sciatica_coach.program.urls")),
     path("", include("sciatica_coach.education.urls")),

@@ -285,10 +285,7 @@ def test_today_links_the_movement_test_and_keeps_the_self_check_link(
 
 @pytest.mark.parametrize(
     ("changes", "steps"),
-    [
-        ({"pregnancy_weeks": 16}, ["standing_back_extension"]),
-        ({"floor_ok": False}, ["standing_back_extension"]),
-    ],
+    [({"floor_ok": False}, ["standing_back_extension"])],
 )
 def test_where_lying_face_down_is_left_out_the_test_uses_standing_back_bends(
     alice: User, alice_client: Client, changes: dict[str, Any], steps: list[str]
@@ -305,3 +302,12 @@ def test_the_movement_test_asks_anonymous_visitors_to_log_in(
     client: Client, db: None, url: str
 ) -> None:
     assert client.get(url)["Location"].startswith("/accounts/login/")
+
+
+def test_in_pregnancy_the_test_asks_no_backward_bend_at_all(
+    alice: User, alice_client: Client
+) -> None:
+    with_program(alice, pregnancy_weeks=16)
+    assert alice_client.get("/movement-test/extension/").status_code in (302, 404)
+    page = page_of(alice_client.get("/movement-test/"))
+    assert "Standing back bend" not in page

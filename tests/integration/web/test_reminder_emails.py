@@ -62,8 +62,7 @@ def smtp_sink(settings: Settings) -> Iterator[Sink]:
     settings.EMAIL_HOST_PASSWORD = ""
     settings.EMAIL_TIMEOUT = 5
     settings.SITE_URL = "https://coach.example"
-    immediate = {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}
-    settings.TASKS = {"default": immediate, "mail": immediate}
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     try:
         yield sink
     finally:

@@ -248,7 +248,7 @@ def test_the_reset_page_does_the_same_work_for_known_and_unknown_addresses(
     # The lookup, the token and the e-mail all happen in the task, after the page has answered.
     settings.TASKS = {
         **settings.TASKS,
-        "mail": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"},
+        "default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"},
     }
     counts = []
     for email in ("alice@example.org", "nobody@example.org"):

@@ -560,3 +560,57 @@ def test_another_change_to_the_profile_keeps_counting_the_pregnancy_from_when_it
     profile = selectors.profile_get(user=alice)
     assert profile is not None
     assert profile.weeks_counted_on == dt.date(2026, 10, 1)
+
+
+def test_the_weekly_review_asks_how_far_the_person_can_walk_now(
+    alice: User, alice_client: Client
+) -> None:
+    with time_machine.travel(dt.datetime(2026, 10, 1, 9, tzinfo=dt.UTC)):
+        with_program(alice, walking_tolerance_min=20)
+    with time_machine.travel(dt.datetime(2026, 10, 8, 9, tzinfo=dt.UTC)):
+        page = alice_client.get("/review/").content.decode()
+        assert 'name="walking_tolerance_min" value="20"' in page
+        bad = alice_client.post("/review/", {"walking_tolerance_min": "400"})
+        assert bad.status_code == 400
+        assert "400 is not between 0 and 180" in bad.content.decode()
+        assert selectors.review_latest(user=alice) is None  # nothing stored
+        alice_client.post("/review/", {"walking_tolerance_min": "5"})
+    review = selectors.review_latest(user=alice)
+    assert review is not None
+    assert review.answer["plan"]["daily_activity"]["minutes"] == 4  # 80 % of 5
+    profile = selectors.profile_get(user=alice)
+    assert profile is not None
+    assert profile.data["walking_tolerance_min"] == 5
+
+
+def test_a_pregnancy_week_on_keeps_the_plan_when_nothing_in_it_is_ruled_out(alice: User) -> None:
+    from sciatica_coach.program import services
+
+    with time_machine.travel(dt.datetime(2026, 10, 1, 9, tzinfo=dt.UTC)):
+        with_program(alice, pregnancy_weeks=14)
+        plan = selectors.plan_current(user=alice)
+    with time_machine.travel(dt.datetime(2026, 10, 9, 9, tzinfo=dt.UTC)):
+        services.profile_age(user=alice)
+    profile = selectors.profile_get(user=alice)
+    assert profile is not None
+    assert profile.data["pregnancy_weeks"] == 15
+    assert selectors.plan_current(user=alice) == plan  # progress is kept
+
+
+def test_a_stored_today_page_changes_whenever_the_profile_does(
+    alice: User, alice_client: Client
+) -> None:
+    """The version stamp, not a new plan, says a stored page is stale: a clearance recorded
+    without a new plan still shows."""
+    from sciatica_coach.program.models import Profile
+
+    with_program(alice)
+    first = alice_client.get("/today/").content.decode()
+    profile = Profile.objects.get(user=alice)
+    version = profile.version
+    profile.clearances = [{"flag": "cancer_history", "by": "self_reported", "on": "2026-11-01"}]
+    profile.save(update_fields=["clearances"])
+    assert Profile.objects.get(user=alice).version == version + 1
+    again = alice_client.get("/today/").content.decode()
+    assert "Marked as checked by a doctor" in again
+    assert "Marked as checked by a doctor" not in first

@@ -87,11 +87,15 @@ def test_rule_2_off_the_floor_the_movement_test_stands_and_sits() -> None:
     assert "trendelenburg" in answer["offered"]  # standing on one leg is off the floor
 
 
-def test_rule_2_late_pregnancy_bends_forward_sitting_and_tests_no_backward_bend_face_down() -> None:
+def test_rule_2_late_pregnancy_bends_forward_sitting_and_tests_no_backward_bend() -> None:
+    """No face-down steps from 13 weeks (rule 4), and no repeated standing back bends in
+    pregnancy either (the catalog's own contraindication: the program's choice)."""
     answer = checks_for(pregnancy_weeks=24)
     steps = answer["movement_test"]["steps"]
     assert [s["exercise"] for s in steps["flexion"]] == ["seated_flexion"]
-    assert [s["exercise"] for s in steps["extension"]] == ["standing_back_extension"]
+    assert answer["movement_test"]["offered"] == ["flexion"]
+    (held,) = answer["movement_test"]["withheld"]
+    assert any("pregnancy" in r for r in held["reasons"])
 
 
 def test_rule_3_holds_and_counts_are_capped_and_stop_at_the_first_sign() -> None:

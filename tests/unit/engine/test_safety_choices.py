@@ -307,3 +307,82 @@ def test_a_review_log_may_say_it_was_reviewed_already() -> None:
     entry = log(TODAY)
     entry["reviewed"] = True
     engine.review(review_request(engine.plan(profile()), logs=[entry]))
+
+
+# A second physiotherapist's reading.
+
+
+def test_an_unexplained_spread_keeps_the_directions_it_bent_out_until_a_clinician_looks() -> None:
+    data = profile(directional_preference="extension", pain={"leg": 4, "back": 3})
+    plan = engine.plan(data)
+    logs = week_of_logs(TODAY)
+    for entry in logs:  # every session spread: nothing to compare with
+        entry["extent_before"], entry["extent_after"] = "thigh", "below_knee"
+        entry["exercises_done"] = [i["exercise"] for i in items(plan)]
+    answer = engine.review(review_request(plan, profile_data=data, baseline=(4, 3), logs=logs))
+    assert answer["avoid_directions_added"] == ["extension"]
+    assert "as a precaution" in next(
+        r["text"] for r in answer["reasons"] if r["id"] == "no_single_cause"
+    )
+
+
+def test_a_stretch_that_spread_the_symptoms_takes_the_same_stretch_in_other_positions() -> None:
+    data = profile(diagnoses=diagnosed("piriformis_syndrome"), pain={"leg": 4, "back": 3})
+    plan = engine.plan(data)
+    assert "piriformis_stretch" in exercise_ids(plan)
+    rest = [i["exercise"] for i in items(plan) if i["exercise"] != "piriformis_stretch"]
+    answer = engine.review(
+        review_request(
+            plan,
+            profile_data=data,
+            baseline=(4, 3),
+            logs=spreading_mornings([*rest, "piriformis_stretch"], rest),
+        )
+    )
+    assert "seated_piriformis_stretch" in answer["avoid_exercises_added"]
+    assert not {"piriformis_stretch", "seated_piriformis_stretch"} & exercise_ids(answer["plan"])
+    assert "piriformis_stretch" in [u["id"] for u in answer["plan"]["unmet"]]
+
+
+def test_the_trial_stays_the_gentle_trial_when_the_pain_improves() -> None:
+    plan = engine.plan(profile(pain={"leg": 5, "back": 3}))
+    answer = engine.review(review_request(plan, baseline=(8, 3), logs=week_of_logs(pain=(3, 3))))
+    assert answer["decision"] == "progress"
+    trial = [i["exercise"] for i in items(answer["plan"]) if i["trial"]]
+    assert trial == ["prone_lying"] * 2  # both sessions, still the gentlest
+
+
+def test_no_sit_up_type_effort_where_thin_bones_are_likely() -> None:
+    for changes in ({"sex": "female", "age": 66}, {"sex": "male", "age": 76}):
+        data = profile(directional_preference="none", pain={"leg": 1, "back": 1}, **changes)
+        plan = engine.plan(data)
+        later = engine.review(
+            review_request(plan, profile_data=data, baseline=(5, 5), logs=week_of_logs(pain=(1, 1)))
+        )
+        assert "curl_up" not in exercise_ids(later["plan"]), changes
+        assert "trunk_flexor_s" not in engine.checks(data)["offered"]
+
+
+def test_no_repeated_back_bends_in_pregnancy() -> None:
+    offer = engine.checks(profile(pregnancy_weeks=14))["movement_test"]
+    assert offer["offered"] == ["flexion"]
+
+
+@pytest.mark.parametrize("changes", [{"pregnancy_weeks": 16}, {"weeks_since_birth": 2}])
+def test_the_hip_check_hug_is_not_asked_in_pregnancy_or_after_a_birth(
+    changes: dict[str, Any],
+) -> None:
+    answer = engine.checks(profile(symptoms={"extent": "thigh"}, **changes))
+    assert "thomas_test" not in answer["offered"]
+
+
+def test_a_move_back_forced_by_the_rules_does_not_claim_the_pain_eased() -> None:
+    data = profile(pregnancy_weeks=19, diagnoses=diagnosed("pregnancy_related"))
+    plan = engine.plan(data)
+    older = {**data, "pregnancy_weeks": 21}
+    answer = engine.review(
+        review_request(plan, profile_data=older, baseline=(8, 3), logs=week_of_logs(pain=(3, 3)))
+    )
+    whys = [w for i in items(answer["plan"]) for w in i["why"] if w.startswith("One step back")]
+    assert whys
+    assert all("as your pain has eased" not in w for w in whys)

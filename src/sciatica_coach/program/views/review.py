@@ -9,8 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from sciatica_coach import engine
 from sciatica_coach.program import selectors, services
 from sciatica_coach.program.exercises import exercise_get
+from sciatica_coach.program.forms import ReviewForm
+from sciatica_coach.program.models import Plan, Profile
 from sciatica_coach.web.requests import AuthedRequest
 
 DIRECTION_WORDS = {"extension": _("bending backwards"), "flexion": _("bending forward")}
@@ -38,16 +41,39 @@ def review(request: AuthedRequest) -> HttpResponse:
             return redirect("today")
         if not due:
             return redirect("review")
-        try:
-            done = services.review_week(user=request.user)
-        except (services.NoProfile, services.NoProgram):
-            return redirect("today")
-        return redirect("review_detail", review_id=done.pk)
+        form = ReviewForm(request.POST)
+        if form.is_valid():
+            try:
+                done = services.review_week(
+                    user=request.user,
+                    walking_tolerance_min=form.cleaned_data["walking_tolerance_min"],
+                )
+            except (services.NoProfile, services.NoProgram):
+                return redirect("today")
+            except engine.RefusedInput as refused:
+                named = "walking_tolerance_min" in refused.field
+                form.add_error("walking_tolerance_min" if named else None, refused.reason)
+            else:
+                return redirect("review_detail", review_id=done.pk)
+        return _review_page(request, profile, plan, due, form, status=400)
+    initial = {"walking_tolerance_min": profile.data.get("walking_tolerance_min")}
+    return _review_page(request, profile, plan, due, ReviewForm(initial=initial))
+
+
+def _review_page(
+    request: AuthedRequest,
+    profile: Profile,
+    plan: Plan,
+    due: bool,
+    form: ReviewForm,
+    status: int = 200,
+) -> HttpResponse:
     latest = selectors.review_latest(user=request.user)
     return render(
         request,
         "program/review.html",
         {
+            "form": form,
             "latest": latest,
             "decision_label": DECISION_LABEL.get(latest.answer["decision"]) if latest else None,
             "due": due,
@@ -56,6 +82,7 @@ def review(request: AuthedRequest) -> HttpResponse:
             "history": selectors.plan_history(user=request.user),
             "started_on": profile.started_on,
         },
+        status=status,
     )
 
 

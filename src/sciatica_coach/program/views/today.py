@@ -19,7 +19,7 @@ from sciatica_coach.engine.vocabulary import URGENCY_TEXT
 from sciatica_coach.program import selectors, services
 from sciatica_coach.program.choices import PHASE_DESCRIPTIONS, PHASES, SLOTS
 from sciatica_coach.program.exercises import exercise_get
-from sciatica_coach.program.models import Plan
+from sciatica_coach.program.models import Plan, SessionLog
 from sciatica_coach.program.presenters import clearances_present, plan_item_present
 from sciatica_coach.web.requests import AuthedRequest
 
@@ -42,16 +42,17 @@ def no_program(request: AuthedRequest, plan: Plan) -> HttpResponse:
 
 
 # Today is the page people open most. Its whole HTML is kept per person under a key read in two
-# small queries (selectors.today_head): plans never change once made and any new answer makes a
-# new plan, so the key changes exactly when the page would. Only the CSRF token differs between
-# two showings; it is cut out before storing and a fresh one put in when serving.
+# small queries (selectors.today_head): the profile's version stamp (bumped by every change to
+# the person's program, enforced in Profile.save), the day, the review prompt and the day's logs.
+# Only the CSRF token differs between two showings; it is cut out before storing and a fresh one
+# put in when serving.
 PAGE_SECONDS = 24 * 60 * 60
 TOKEN_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 TOKEN_SLOT = "\x00csrf-token\x00"  # noqa: S105 - a placeholder, not a secret
 
 
 def _page_key(request: AuthedRequest, head: selectors.TodayHead, date: dt.date) -> str:
-    state = repr((request.user.pk, head.plan_id, date, head.review_due, head.logs, get_language()))
+    state = repr((request.user.pk, head.version, date, head.review_due, head.logs, get_language()))
     return "today:" + hashlib.sha256(state.encode()).hexdigest()
 
 
@@ -111,7 +112,8 @@ def _today_page(request: AuthedRequest, date: dt.date) -> HttpResponse:
                     "label": SLOTS.get(session["slot"], session["slot"]),
                     "minutes": max(1, round(session["seconds"] / 60)),
                     "log": log,
-                    "finished": log is not None and bool(log["ending"]),
+                    "finished": log is not None
+                    and log["ending"] not in ("", SessionLog.Ending.MISSED),
                 }
             )
         return shown
