@@ -147,7 +147,7 @@ def test_a_backup_round_trip_on_postgresql_keeps_every_table(tmp_path: Path) -> 
 
 
 WRITERS = 6
-KILL_AFTER_S = 1.0
+KILL_AFTER_ACKS = 30  # killed mid-stream: once this many writes were acknowledged, writers going on
 
 
 def writes_until_killed(env: dict[str, str], seed: dict[str, Any]) -> list[str]:
@@ -157,7 +157,7 @@ def writes_until_killed(env: dict[str, str], seed: dict[str, Any]) -> list[str]:
     lock = threading.Lock()
     today = dt.datetime.now(dt.UTC).date().isoformat()  # the server keeps UTC dates
     with serving(env) as (server, base):
-        stop = time.monotonic() + KILL_AFTER_S * 3
+        stop = time.monotonic() + 60
 
         def write() -> None:
             while time.monotonic() < stop:
@@ -173,7 +173,8 @@ def writes_until_killed(env: dict[str, str], seed: dict[str, Any]) -> list[str]:
         writers = [threading.Thread(target=write) for _ in range(WRITERS)]
         for writer in writers:
             writer.start()
-        time.sleep(KILL_AFTER_S)
+        while len(acknowledged) < KILL_AFTER_ACKS and time.monotonic() < stop:
+            time.sleep(0.02)
         kill(server)
         for writer in writers:
             writer.join(20)
@@ -184,7 +185,7 @@ def test_no_acknowledged_write_is_lost_to_a_kill_on_sqlite(tmp_path: Path) -> No
     env = environment(tmp_path)
     seed = seeded(env)
     acknowledged = writes_until_killed(env, seed)
-    assert len(acknowledged) > 20
+    assert len(acknowledged) >= KILL_AFTER_ACKS
     with serving(env) as (_, base):  # restarts on the same files
         assert base
     with sqlite3.connect(tmp_path / "db.sqlite3") as db:
@@ -203,7 +204,7 @@ def test_no_acknowledged_write_is_lost_to_a_kill_on_postgresql(tmp_path: Path) -
         env = environment(tmp_path, url)
         seed = seeded(env)
         acknowledged = writes_until_killed(env, seed)
-        assert len(acknowledged) > 20
+        assert len(acknowledged) >= KILL_AFTER_ACKS
         with serving(env) as (_, base):
             assert base
         with psycopg.connect(url) as db:
