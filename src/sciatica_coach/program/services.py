@@ -21,6 +21,7 @@ from sciatica_coach.program.models import (
     Review,
     SessionLog,
 )
+from sciatica_coach.web.limits import date_problem
 
 
 class NoProfile(Exception):
@@ -430,6 +431,10 @@ class FutureSession(ValueError):
     """A session dated after today: the phone's clock, or the caller, is wrong."""
 
 
+class SessionDateOutOfRange(ValueError):
+    """A session dated outside the range every log is held to (web/limits.py)."""
+
+
 @transaction.atomic
 def session_record(
     *,
@@ -452,6 +457,9 @@ def session_record(
     when = dt.date.fromisoformat(checked["date"])
     if when > today:
         raise FutureSession(checked["date"])
+    problem = date_problem(when, today=today)  # year 1 stored is a page that cannot be drawn
+    if problem:
+        raise SessionDateOutOfRange(problem)
     if plan is None or plan.user_id != user.pk:
         plan = selectors.plan_current(user=user)
     if plan is None or not plan.is_program:

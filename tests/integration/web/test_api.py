@@ -290,6 +290,7 @@ def test_a_session_that_spreads_the_symptoms_is_reviewed_at_once(
     ("changes", "field"),
     [
         ({"date": "2999-01-01"}, "body.date"),
+        ({"date": "0001-01-01"}, "body.date"),  # the range every log is held to (issue 8)
         ({"slot": "noon"}, "body.slot"),
         ({"exercises_done": ["flying"]}, "session.exercises_done[0]"),
         ({"pain_before": {"leg": 12, "back": 3}}, "body.pain_before.leg"),
