@@ -271,6 +271,12 @@ def main() -> None:
         runs.sort(key=lambda run: run.concurrency)
         # The same person asks for their plan PDF over and over while others use the app.
         with pdf_loop(base, cookie) as pdfs:
+            # Measured once the loop is in its steady state: each server process has drawn the
+            # day's PDF once (it keeps it per plan and day) and the rest are the kept copy.
+            warm_until = time.monotonic() + 60
+            while len(pdfs) < 6 and time.monotonic() < warm_until:
+                time.sleep(0.1)
+            warmed = len(pdfs)
             beside_pdf = [
                 wrk("health, PDF loop beside", base + "/health/", 8, None),
                 wrk("Today, PDF loop beside", base + "/today/", 8, today),
@@ -283,13 +289,17 @@ def main() -> None:
         bare.terminate()
         server.wait(10)
         bare.wait(10)
-    report = render(runs, rss, sizes, pdfs)
+    report = render(runs, rss, sizes, pdfs, warmed)
     print(report)
     write_section(report)
 
 
 def render(
-    runs: list[Run], rss: list[float], sizes: list[tuple[str, int, int]], pdfs: list[int]
+    runs: list[Run],
+    rss: list[float],
+    sizes: list[tuple[str, int, int]],
+    pdfs: list[int],
+    warmed: int,
 ) -> str:
     floor = {(r.name, r.concurrency): r.rps for r in runs}
     p99 = {(r.name, r.concurrency): r.p99_ms for r in runs}
@@ -320,8 +330,9 @@ def render(
         f"{'met' if step < 25 else 'not met'}).",
         "",
         "While one person fetched their plan PDF back to back "
-        f"({len(pdfs)} requests: {pdfs.count(200)} answered from the kept copy or drawn, "
-        f"{pdfs.count(429)} told to wait), at 8 connections:",
+        f"({len(pdfs)} requests: {pdfs.count(200)} answered, {pdfs.count(429)} told to wait "
+        "while another of the same person's was being drawn; measured after the first "
+        f"{warmed}, by which each server process had drawn it once), at 8 connections:",
         "",
         "| endpoint | alone: p99 ms | PDF loop beside: p99 ms |",
         "| --- | ---: | ---: |",
