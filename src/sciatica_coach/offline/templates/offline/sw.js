@@ -57,7 +57,9 @@ const unique = (items) => Array.from(new Set(items));
 function refreshPlayers(cacheName, todayHtml) {
   const slots = unique(Array.from(todayHtml.matchAll(/\/session\/([a-z]+)\/start\//g), (m) => m[1]));
   return caches.open(cacheName).then((cache) => Promise.all(slots.map((slot) =>
-    fetch(OFFLINE_PLAYER(slot), { credentials: "same-origin" })
+    // Not following a redirect: signed out by now, the answer would be the login page, whose
+    // fresh CSRF cookie would replace the one of a login form open in a tab, and fail it.
+    fetch(OFFLINE_PLAYER(slot), { credentials: "same-origin", redirect: "manual" })
       .then((response) => {
         if (!response.ok || response.redirected) return null;
         return response.clone().text().then((html) => {
