@@ -170,6 +170,8 @@ def sessions_create(request: HttpRequest, payload: SessionIn) -> Any:
         log = services.session_record(user=_user(request), log=payload.model_dump(mode="json"))
     except services.FutureSession:
         raise engine.RefusedInput("body.date", f"{payload.date} is after today") from None
+    except services.SessionDateOutOfRange as problem:
+        raise engine.RefusedInput("body.date", str(problem)) from None
     except services.NoProgram:
         raise Conflict("session", "there is no program to log against") from None
     return Status(201, _session_out(log))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -73,6 +74,25 @@ def session_log_get(*, user: User, log_id: int) -> SessionLog:
     if log is None:
         raise Http404
     return log
+
+
+def plan_session_exercises(*, plan_id: int, slot: str) -> frozenset[str]:
+    """The exercises of one session of a plan. Plans never change once made (services only
+    ever create them), so the answer is kept under the plan's id for as long as the cache
+    keeps it."""
+    key = f"plan-exercises:{plan_id}:{slot}"
+    kept = cache.get(key)
+    if isinstance(kept, frozenset):
+        return kept
+    answer = Plan.objects.filter(pk=plan_id).values_list("answer", flat=True).first() or {}
+    found = frozenset(
+        item["exercise"]
+        for session in answer.get("sessions") or []
+        if session["slot"] == slot
+        for item in session["items"]
+    )
+    cache.set(key, found, None)
+    return found
 
 
 def session_logs_between(*, user: User, start: dt.date, end: dt.date) -> list[SessionLog]:

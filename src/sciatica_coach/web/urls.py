@@ -7,6 +7,7 @@ from sciatica_coach.web import pictures, views
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
+    path("health/live/", views.alive, name="alive"),
     path("api/v1/", api.urls),
     path("", include("sciatica_coach.api.urls")),
     path("accounts/", include("sciatica_coach.accounts.urls")),
