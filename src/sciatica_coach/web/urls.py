@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("sciatica_coach.reports.urls")),
     path("relief/", include("sciatica_coach.relief.urls")),
     path("", include("sciatica_coach.reminders.urls")),
+    path("", include("sciatica_coach.coach.urls")),
     path("pictures/", pictures.gallery, name="gallery"),
     path(
         "exercises/<slug:exercise_id>/<slug:mode>.svg",
