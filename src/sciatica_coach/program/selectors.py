@@ -5,10 +5,18 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from django.contrib.auth.models import User
+from django.db.models import QuerySet
 from django.http import Http404
 
 from sciatica_coach import engine
-from sciatica_coach.program.models import MovementTestResult, Plan, Profile, Review, SessionLog
+from sciatica_coach.program.models import (
+    MovementTestResult,
+    Plan,
+    Profile,
+    Review,
+    SessionLog,
+    Summary,
+)
 
 # The engine's review looks at a window of days up to "today"; we prompt once per such window.
 REVIEW_INTERVAL = dt.timedelta(days=engine.WINDOW_DAYS)
@@ -180,3 +188,41 @@ def session_logs_page(
         logs = logs.filter(date__lte=date_to)
     page = list(logs.order_by("-date", "-id")[offset : offset + limit])
     return page, logs.count()
+
+
+# The clinician side reads these; the clinic app decides who may see whom and passes only the
+# people it may show.
+
+
+def summaries_for(*, users: QuerySet[User]) -> list[Summary]:
+    """The summary rows of ``users`` (a query, read as a subquery: one read however many)."""
+    return list(Summary.objects.filter(user__in=users.values("pk")).select_related("user"))
+
+
+def summary_get(*, user: User) -> Summary | None:
+    return Summary.objects.filter(user=user).first()
+
+
+class ClinicianChange(TypedDict):
+    by: str
+    note: str
+    at: dt.datetime
+
+
+def clinician_changes(*, user: User, limit: int = 3) -> list[ClinicianChange]:
+    """The latest changes a clinician made to the person's program, newest first."""
+    rows = (
+        Plan.objects.filter(user=user, source=Plan.Source.CLINICIAN)
+        .order_by("-id")
+        .values_list("changed_by", "change_note", "created_at")[:limit]
+    )
+    return [{"by": by, "note": note, "at": at} for by, note, at in rows]
+
+
+def plans_with_reasons(*, user: User, limit: int = 20) -> list[Plan]:
+    """The person's plans, newest first, with their answers (the engine's reasons)."""
+    return list(Plan.objects.filter(user=user).order_by("-id")[:limit])
+
+
+def reviews_recent(*, user: User, limit: int = 20) -> list[Review]:
+    return list(Review.objects.filter(user=user).order_by("-date", "-id")[:limit])

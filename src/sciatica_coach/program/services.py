@@ -20,6 +20,7 @@ from sciatica_coach.program.models import (
     Review,
     SessionLog,
 )
+from sciatica_coach.program.summary import refreshes_summary
 
 
 class NoProfile(Exception):
@@ -67,6 +68,7 @@ PREGNANCY_WEEKS_MAX = 42  # the contract's range
 RECENT_BIRTH_WEEKS = 6  # the contract's ``weeks_since_birth``: 0-6
 
 
+@refreshes_summary
 @transaction.atomic
 def profile_age(*, user: User, today: dt.date | None = None) -> Profile | None:
     """Move a pregnancy, or the weeks since a birth, on by the whole weeks since they were last
@@ -101,6 +103,7 @@ def _plan_exercises_all(plan: Plan) -> set[str]:
     return {i["exercise"] for s in plan.answer.get("sessions") or [] for i in s["items"]}
 
 
+@refreshes_summary
 @transaction.atomic
 def profile_update(
     *,
@@ -148,6 +151,7 @@ def profile_update(
     return profile
 
 
+@refreshes_summary
 @transaction.atomic
 def plan_generate(
     *,
@@ -155,8 +159,11 @@ def plan_generate(
     profile: Profile | None = None,
     source: str = Plan.Source.PROFILE,
     answer: dict[str, Any] | None = None,
+    changed_by: str = "",
+    change_note: str = "",
 ) -> Plan:
-    """``answer``: the engine's plan, when the caller has just asked for it with the triage."""
+    """``answer``: the engine's plan, when the caller has just asked for it with the triage.
+    ``changed_by``, ``change_note``: a clinician's change, as the person reads it."""
     profile = profile or selectors.profile_get(user=user)
     if profile is None:
         raise NoProfile
@@ -168,6 +175,8 @@ def plan_generate(
         engine_version=answer.get("engine_version", engine.ENGINE_VERSION),
         source=source,
         answer=answer,
+        changed_by=changed_by,
+        change_note=change_note,
     )
     profile.plan = plan
     if answer.get("sessions") is not None and profile.started_on is None:
@@ -181,6 +190,7 @@ def plan_generate(
     return plan
 
 
+@refreshes_summary
 @transaction.atomic
 def assessment_save(
     *, user: User, assessment: dict[str, Any]
@@ -207,6 +217,7 @@ def _flag_profile(user: User, flags: list[str]) -> None:
     profile_update(user=user, data=data, source=Plan.Source.SESSION)
 
 
+@refreshes_summary
 @transaction.atomic
 def session_start(
     *,
@@ -251,6 +262,9 @@ def session_progress(
     log.exercises_done = [e for e in dict.fromkeys(exercises_done) if e in in_plan]
     log.done = bool(log.exercises_done)
     log.save(update_fields=["step", "exercises_done", "done", "updated_at"])
+    # Not ``refreshes_summary``: called at every step of the player (and its beacon), it is
+    # kept to a read and a write; the session's finish, or the person's next write, rebuilds
+    # the summary with what was done (summary.NOT_REBUILT).
     return log
 
 
@@ -261,6 +275,7 @@ def _plan_exercises(log: SessionLog) -> set[str]:
     return set()
 
 
+@refreshes_summary
 @transaction.atomic
 def session_log(
     *,
@@ -304,6 +319,7 @@ def _extent_spread(log: SessionLog) -> bool:
     return engine.peripheralised(log.extent_before, log.extent_after)  # type: ignore[arg-type]
 
 
+@refreshes_summary
 @transaction.atomic
 def review_week(
     *, user: User, today: dt.date | None = None, walking_tolerance_min: int | None = None
@@ -372,6 +388,7 @@ def review_week(
 MOVEMENT_RESULTS_KEPT = dt.timedelta(days=14)
 
 
+@refreshes_summary
 @transaction.atomic
 def movement_test_save(*, user: User, result: dict[str, Any]) -> MovementTestResult:
     """Store one direction's result, ask the engine what the test shows with the other
@@ -424,6 +441,7 @@ class FutureSession(ValueError):
     """A session dated after today: the phone's clock, or the caller, is wrong."""
 
 
+@refreshes_summary
 @transaction.atomic
 def session_record(
     *, user: User, log: dict[str, Any], plan: Plan | None = None, today: dt.date | None = None
