@@ -115,6 +115,22 @@ def _parser() -> argparse.ArgumentParser:
         "(default: SCIATICA_COACH_DATA_DIR or the user's data folder)",
     )
     serve.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (2)")
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="do not start a task worker beside the server (when workers run on their own)",
+    )
+    worker = commands.add_parser(
+        "worker",
+        help="Run the background tasks (reminders, e-mails, PDF reports).",
+        description="Run the background tasks queued in the database, and queue due reminders. "
+        "`serve` starts one unless given --no-worker; run more on other machines as needed.",
+    )
+    worker.add_argument(
+        "--data-dir",
+        default=None,
+        help="where the database and secret key live (as for serve)",
+    )
     commands.add_parser(
         "manage",
         help="Run any Django management command (sciatica-coach manage help).",
@@ -197,7 +213,11 @@ def main(
     if args.command == "serve":
         from sciatica_coach.web.serve import serve
 
-        return serve(args.host, args.port, args.data_dir, args.workers)
+        return serve(args.host, args.port, args.data_dir, args.workers, worker=not args.no_worker)
+    if args.command == "worker":
+        from sciatica_coach.web.serve import worker
+
+        return worker(args.data_dir)
     try:
         if args.command == "illustrate":
             _illustrate(args, stdout)

@@ -5,6 +5,8 @@ import sys
 from collections.abc import Sequence
 
 SETTINGS_MODULE = "sciatica_coach.web.settings"
+# Set by `serve` for gunicorn's hooks: start a task worker beside the server.
+EMBEDDED_WORKER = "SCIATICA_COACH_EMBEDDED_WORKER"
 
 
 def _setup(data_dir: str | None) -> None:
@@ -46,8 +48,18 @@ def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
     ]
 
 
-def serve(host: str, port: int, data_dir: str | None, workers: int) -> int:
-    """Migrate, collect static files, then replace this process with gunicorn."""
+def worker(data_dir: str | None) -> int:
+    """Run background tasks until stopped."""
+    _setup(data_dir)
+    from sciatica_coach.web.worker import work
+
+    work()
+    return 0
+
+
+def serve(host: str, port: int, data_dir: str | None, workers: int, *, worker: bool) -> int:
+    """Migrate, collect static files, then replace this process with gunicorn (which starts a
+    task worker beside itself unless ``worker`` is false; see gunicorn_conf)."""
     _setup(data_dir)
     from django.conf import settings
     from django.core.management import call_command
@@ -59,6 +71,7 @@ def serve(host: str, port: int, data_dir: str | None, workers: int) -> int:
         file=sys.stderr,
         flush=True,
     )
+    os.environ[EMBEDDED_WORKER] = "1" if worker else ""
     argv = gunicorn_argv(host, port, workers)
     os.execv(argv[0], argv)  # noqa: S606 - our own interpreter, fixed arguments
     return 0  # pragma: no cover - execv does not return

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "sciatica_coach.reminders",
     "ninja",
     "sciatica_coach.api",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -100,9 +101,22 @@ else:
             "CONN_HEALTH_CHECKS": True,
         }
     }
-# Per-process memory cache: plans never change once made, so their rendered parts are cached
-# by plan id. Nothing personal is shared between processes or users.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache holds stored copies keyed by what they depend on (Today's page by person and profile
+# version, a plan's parts by plan id) and the API's per-token call counts. One process: a memory
+# cache per process. Several app servers: REDIS_URL puts it in Redis, shared by all, so a copy
+# one server stored is the copy the other serves and a token's limit holds across servers. Redis
+# then holds personal pages: keep it on a private network, with a password in the URL.
+_redis_url = env_str("REDIS_URL")
+if _redis_url:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": "sciatica",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = ["sciatica_coach.accounts.backends.UserByPrimaryKeyBackend"]
@@ -142,7 +156,7 @@ STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = not any(STATIC_ROOT.iterdir())
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "sciatica_coach.web.static_storage.CompressOnceStaticFilesStorage"},
 }
 
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -158,14 +172,15 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sciatica Coach <coach@localh
 # Links in e-mails (reminders) need the public address; requests know it, background tasks don't.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
-# Background tasks (django.tasks). Immediate runs each task in the enqueuing process; a worker
-# backend, e.g. "django_tasks.backends.database.DatabaseBackend" from the django-tasks package
-# (add it to INSTALLED_APPS too), can be named in TASKS_BACKEND.
+# Background tasks (django.tasks): reminder e-mails, the password-reset e-mail, PDF reports.
+# They are rows in the database (django-tasks-db), run by `sciatica-coach worker`, which `serve`
+# starts beside gunicorn unless given --no-worker: on SQLite and on PostgreSQL alike, and a task
+# queued by any app server is run once. The worker also queues due reminders every
+# REMINDER_SWEEP_S seconds. (The tests run tasks at once, in the test, with the immediate backend.)
 TASKS = {
-    "default": {
-        "BACKEND": env_str("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
-    }
+    "default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
 }
+REMINDER_SWEEP_S = env_int("REMINDER_SWEEP_S", 5 * 60)
 
 # Strict CSP: everything from our own origin, no inline script or style anywhere.
 SECURE_CSP = {
