@@ -214,6 +214,9 @@ class Summary(models.Model):
     # {"YYYY-MM-DD": [sessions done, mean leg pain before or null, furthest extent rank or null]}
     days = models.JSONField(default=dict)
     red_flags = models.JSONField(default=list)  # active flag ids, most urgent first
+    # The latest pain scored before a session: {"leg", "back", "date"}, or null.
+    latest_pain = models.JSONField(null=True, blank=True)
+    baseline_pain = models.JSONField(null=True, blank=True)  # {"leg", "back"} at the start
     # The engine's clinician_review_recommended: a reference to what said it, and its reasons.
     review_ref = models.CharField(max_length=64, blank=True, default="")
     review_reasons = models.JSONField(default=list)  # [{"id", "text"}]

@@ -107,6 +107,7 @@ def summary_build(
     review: Review | None,
     logs: Iterable[tuple[dt.date, str, bool, int | None, str, str]],
     last_activity: dt.date | None,
+    latest_pain: dict[str, Any] | None,
     seen: list[str],
 ) -> Summary:
     answer = plan.answer if plan is not None else {}
@@ -130,6 +131,12 @@ def summary_build(
         last_activity=last_activity,
         days=_day_figures(logs),
         red_flags=flags,
+        latest_pain=latest_pain,
+        baseline_pain=(
+            {"leg": profile.baseline_leg, "back": profile.baseline_back}
+            if profile is not None and profile.baseline_leg is not None
+            else None
+        ),
         review_ref=ref,
         review_reasons=reasons,
         review_seen=kept,
@@ -162,6 +169,15 @@ def summary_refresh(*, user: User, today: dt.date | None = None) -> Summary:
     if last is None:
         before = SessionLog.objects.filter(user=user).order_by("-date")
         last = before.values_list("date", flat=True).first()
+    scored = (
+        SessionLog.objects.filter(user=user, done=True, pain_before_leg__isnull=False)
+        .order_by("-date", "-id")
+        .values_list("date", "pain_before_leg", "pain_before_back")
+        .first()
+    )
+    latest_pain = (
+        {"leg": scored[1], "back": scored[2], "date": scored[0].isoformat()} if scored else None
+    )
     seen = Summary.objects.filter(user=user).values_list("review_seen", flat=True).first() or []
     row = summary_build(
         user_id=user.pk,
@@ -170,6 +186,7 @@ def summary_refresh(*, user: User, today: dt.date | None = None) -> Summary:
         review=review,
         logs=logs,
         last_activity=last,
+        latest_pain=latest_pain,
         seen=list(seen),
     )
     row.save()
