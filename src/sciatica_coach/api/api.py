@@ -3,7 +3,13 @@ the same services and selectors as the pages; the OpenAPI document is ``/api/v1/
 and the browsable docs ``/api/v1/docs`` (served from our own static files: nothing is fetched)."""
 
 from sciatica_coach import __version__
-from sciatica_coach.api import errors, routes_account, routes_exercises, routes_me
+from sciatica_coach.api import (
+    errors,
+    routes_account,
+    routes_exercises,
+    routes_me,
+    routes_patients,
+)
 
 api = errors.CoachApi(
     title="Sciatica Coach API",
@@ -20,3 +26,4 @@ errors.install(api)
 api.add_router("", routes_account.router)
 api.add_router("/me", routes_me.router)
 api.add_router("", routes_exercises.router)
+api.add_router("/patients", routes_patients.router)

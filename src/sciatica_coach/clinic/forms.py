@@ -27,8 +27,9 @@ def exercise_choices() -> list[tuple[str, str]]:
 
 def refusal_onto(form: forms.Form, refusal: Refused) -> None:
     """Mark the field the refusal names (or the whole form), keeping everything typed."""
-    field = refusal.field if refusal.field in form.fields else None
-    form.add_error(field, refusal.reason)
+    field = form.fields.get(refusal.field)
+    visible = field is not None and not field.widget.is_hidden
+    form.add_error(refusal.field if visible else None, refusal.reason)
 
 
 class JoinForm(forms.Form):
