@@ -28,8 +28,8 @@ from sciatica_coach.program import selectors as program_selectors
 from sciatica_coach.program.summary import SummaryView
 
 router = Router(tags=["patients"])
-READS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 429: ErrorOut}
-WRITES = {400: ErrorOut, **READS}
+READS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 429: ErrorOut}
+WRITES = READS
 
 
 class Attention(Schema):
