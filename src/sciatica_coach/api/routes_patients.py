@@ -198,7 +198,7 @@ def patient_get(request: HttpRequest, patient_id: int) -> Any:
     patient = membership.user
     profile = program_selectors.profile_with_plan(user=patient)
     summary = program_selectors.summary_get(user=patient)
-    view = SummaryView(summary, timezone.localdate()) if summary is not None else None
+    view = dashboard.view_of(summary, timezone.localdate())
     audit_record(
         actor=_actor(request, clinician),
         clinic=membership.clinic,

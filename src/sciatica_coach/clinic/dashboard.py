@@ -106,6 +106,11 @@ def attention(view: SummaryView) -> list[Attention]:
     return found
 
 
+def view_of(summary: Summary | None, today: dt.date) -> SummaryView | None:
+    """``None`` for someone who has not done the intake (a row with no urgency)."""
+    return SummaryView(summary, today) if summary is not None and summary.urgency else None
+
+
 def rows_for(
     people: Iterable[tuple[User, str]], summaries: Mapping[int, Summary], today: dt.date
 ) -> list[Row]:
@@ -114,7 +119,7 @@ def rows_for(
     rows = []
     for user, name in people:
         summary = summaries.get(user.pk)
-        view = SummaryView(summary, today) if summary is not None else None
+        view = view_of(summary, today)
         rows.append(Row(user=user, name=name, view=view, reasons=attention(view) if view else []))
     return sorted(rows, key=lambda r: r.rank)
 

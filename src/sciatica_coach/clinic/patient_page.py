@@ -14,7 +14,6 @@ from sciatica_coach.program import selectors as program_selectors
 from sciatica_coach.program.choices import PHASES, SLOTS
 from sciatica_coach.program.exercises import exercise_get
 from sciatica_coach.program.presenters import clearances_present, plan_item_present
-from sciatica_coach.program.summary import SummaryView
 from sciatica_coach.progress.report import progress_report
 from sciatica_coach.progress.selectors import progress_data
 from sciatica_coach.questionnaires.selectors import responses_all
@@ -57,7 +56,7 @@ def patient_context(*, clinic: Clinic, patient: User, today: dt.date) -> dict[st
     plan = profile.plan if profile is not None else None
     answer = plan.answer if plan is not None else {}
     summary = program_selectors.summary_get(user=patient)
-    view = SummaryView(summary, today) if summary is not None else None
+    view = dashboard.view_of(summary, today)
     logs, log_count = program_selectors.session_logs_page(
         user=patient, date_from=None, date_to=None, limit=LOGS_SHOWN, offset=0
     )

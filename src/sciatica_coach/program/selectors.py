@@ -195,8 +195,17 @@ def session_logs_page(
 
 
 def summaries_for(*, users: QuerySet[User]) -> list[Summary]:
-    """The summary rows of ``users`` (a query, read as a subquery: one read however many)."""
-    return list(Summary.objects.filter(user__in=users.values("pk")).select_related("user"))
+    """The summary rows of ``users`` (a query, read as a subquery: one read however many).
+    People with no row yet (their data predates summaries) get one, built together in a fixed
+    number of reads, once."""
+    rows = list(Summary.objects.filter(user__in=users.values("pk")))
+    have = {row.user_id for row in rows}
+    missing = [pk for pk in users.values_list("pk", flat=True) if pk not in have]
+    if missing:
+        from sciatica_coach.program.summary import summaries_rebuild
+
+        rows.extend(summaries_rebuild(user_ids=missing))
+    return rows
 
 
 def summary_get(*, user: User) -> Summary | None:

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from sciatica_coach.engine.review import HABIT_ADHERENCE_BELOW, WINDOW_DAYS
@@ -191,6 +192,59 @@ def summary_refresh(*, user: User, today: dt.date | None = None) -> Summary:
     )
     row.save()
     return row
+
+
+def summaries_rebuild(*, user_ids: list[int], today: dt.date | None = None) -> list[Summary]:
+    """Build the rows of many people at once, in a fixed number of reads: for people whose data
+    was written before summaries existed (or loaded in bulk, as the benchmark does). The
+    program's own writes keep rows current one person at a time (``refreshes_summary``)."""
+    today = today or timezone.localdate()
+    since = today - dt.timedelta(days=DAYS_KEPT)
+    profiles = {
+        p.user_id: p for p in Profile.objects.filter(user_id__in=user_ids).select_related("plan")
+    }
+    reviews: dict[int, Review] = {}
+    for review in Review.objects.filter(user_id__in=user_ids).order_by("date", "id"):
+        reviews[review.user_id] = review
+    logs: dict[int, list[Any]] = {}
+    window = SessionLog.objects.filter(user_id__in=user_ids, date__gte=since).order_by(
+        "user_id", "date", "id"
+    )
+    for user_id, *fields in window.values_list("user_id", *LOG_FIELDS, "pain_before_back"):
+        logs.setdefault(user_id, []).append(fields)
+    last = dict(
+        SessionLog.objects.filter(user_id__in=user_ids)
+        .values("user_id")
+        .annotate(last=Max("date"))
+        .values_list("user_id", "last")
+    )
+    seen = dict(Summary.objects.filter(user_id__in=user_ids).values_list("user_id", "review_seen"))
+    rows = []
+    for user_id in user_ids:
+        profile = profiles.get(user_id)
+        mine = logs.get(user_id, [])
+        scored = [f for f in mine if f[2] and f[3] is not None]
+        rows.append(
+            summary_build(
+                user_id=user_id,
+                profile=profile,
+                plan=profile.plan if profile is not None else None,
+                review=reviews.get(user_id),
+                logs=[tuple(f[:6]) for f in mine],
+                last_activity=last.get(user_id),
+                # Within the kept weeks; older pain is read when the person next writes.
+                latest_pain=(
+                    {"leg": scored[-1][3], "back": scored[-1][6], "date": scored[-1][0].isoformat()}
+                    if scored
+                    else None
+                ),
+                seen=list(seen.get(user_id) or []),
+            )
+        )
+    fields = [f.name for f in Summary._meta.concrete_fields if not f.primary_key]
+    return Summary.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["user"], update_fields=fields
+    )
 
 
 def summary_mark_seen(*, user: User, ref: str) -> bool:

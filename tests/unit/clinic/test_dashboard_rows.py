@@ -17,6 +17,7 @@ TODAY = dt.date(2026, 11, 20)
 def row(**fields: Any) -> Summary:
     base: dict[str, Any] = {
         "has_program": True,
+        "urgency": "self_care",
         "phase": "recovery",
         "preference": "unknown",
         "sessions_per_day": 2,
