@@ -168,6 +168,7 @@ def patients_list(request: HttpRequest, filters: Query[PatientFilter]) -> Any:
     memberships = selectors.memberships_for_clinician(clinician=clinician)
     users = User.objects.filter(pk__in=[m.user_id for m in memberships])
     summaries = {s.user_id: s for s in program_selectors.summaries_for(users=users)}
+    # Every row is answered, with its reasons in words: the full rows, not the list's.
     by_user = {m.user_id: m for m in memberships}
     rows = dashboard.rows_for(((m.user, m.user.username) for m in memberships), summaries, today)
     rows = dashboard.filtered(
@@ -178,13 +179,13 @@ def patients_list(request: HttpRequest, filters: Query[PatientFilter]) -> Any:
         query=filters.q,
     )
     actor = _actor(request, clinician)
-    by_clinic: dict[int, list[User]] = {}
+    by_clinic: dict[int, list[int]] = {}
     for row in rows:
-        by_clinic.setdefault(by_user[row.user.pk].clinic_id, []).append(row.user)
+        by_clinic.setdefault(by_user[row.user.pk].clinic_id, []).append(row.user.pk)
     for users_of_clinic in by_clinic.values():
         audit_record(
             actor=actor,
-            clinic=by_user[users_of_clinic[0].pk].clinic,
+            clinic=by_user[users_of_clinic[0]].clinic,
             patients=users_of_clinic,
             action=AuditEvent.Action.READ,
             what="patients_list",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from sciatica_coach.engine.vocabulary import EXTENT_ORDER, RED_FLAGS
 from sciatica_coach.program.models import Summary
-from sciatica_coach.program.summary import QUIET_DAYS, WINDOW_DAYS, SummaryView
+from sciatica_coach.program.summary import QUIET_DAYS, WINDOW_DAYS, Listed, SummaryView
 
 # What needs attention, most urgent first (the order of the issue, which is a clinician's).
 RED_FLAG, REVIEW, LOW_ADHERENCE, QUIET = "red_flag", "review", "low_adherence", "quiet"
@@ -52,9 +52,17 @@ class Attention:
         return RANK[self.kind]
 
 
+@dataclass(frozen=True)
+class Person:
+    """Who a row is about: the few fields the dashboard shows, not a model instance."""
+
+    pk: int
+    username: str
+
+
 @dataclass
 class Row:
-    user: User
+    user: Person | User
     name: str
     view: SummaryView | None
     reasons: list[Attention] = field(default_factory=list)
@@ -78,13 +86,15 @@ def _review_label(reasons: list[dict[str, str]]) -> str:
     }
 
 
-def attention(view: SummaryView) -> list[Attention]:
+def attention(view: SummaryView, *, words: bool = True) -> list[Attention]:
+    """What needs attention; ``words=False`` leaves the review's reasons unread (a list sorts
+    a thousand rows by kind, and words the fifty it shows)."""
     row, found = view.row, []
     if row.red_flags:
         names = ", ".join(RED_FLAGS[f].text for f in row.red_flags if f in RED_FLAGS)
         found.append(Attention(RED_FLAG, _("Warning sign reported: %(flags)s") % {"flags": names}))
     if view.review_open:
-        found.append(Attention(REVIEW, _review_label(row.review_reasons)))
+        found.append(Attention(REVIEW, _review_label(row.review_reasons) if words else ""))
     if view.low_adherence:
         week = view.adherence(WINDOW_DAYS) or 0.0
         found.append(
@@ -106,13 +116,15 @@ def attention(view: SummaryView) -> list[Attention]:
     return found
 
 
-def view_of(summary: Summary | None, today: dt.date) -> SummaryView | None:
+def view_of(summary: Summary | Listed | None, today: dt.date) -> SummaryView | None:
     """``None`` for someone who has not done the intake (a row with no urgency)."""
     return SummaryView(summary, today) if summary is not None and summary.urgency else None
 
 
 def rows_for(
-    people: Iterable[tuple[User, str]], summaries: Mapping[int, Summary], today: dt.date
+    people: Iterable[tuple[Person | User, str]],
+    summaries: Mapping[int, Summary] | Mapping[int, Listed],
+    today: dt.date,
 ) -> list[Row]:
     """``people``: (user, name); ``summaries``: rows by user id (a person with none has not done
     the intake yet). Sorted most urgent first."""
@@ -120,7 +132,8 @@ def rows_for(
     for user, name in people:
         summary = summaries.get(user.pk)
         view = view_of(summary, today)
-        rows.append(Row(user=user, name=name, view=view, reasons=attention(view) if view else []))
+        reasons = attention(view, words=False) if view else []
+        rows.append(Row(user=user, name=name, view=view, reasons=reasons))
     return sorted(rows, key=lambda r: r.rank)
 
 

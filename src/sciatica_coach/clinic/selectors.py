@@ -56,6 +56,16 @@ def memberships_active(*, clinic: Clinic) -> list[Membership]:
     )
 
 
+def members_named(*, clinic: Clinic) -> list[tuple[int, str, str, str]]:
+    """The clinic's current patients as (id, username, first name, last name): the dashboard
+    reads a thousand of them, so no model instances."""
+    return list(
+        Membership.objects.filter(clinic=clinic, left_at__isnull=True)
+        .order_by("user__username")
+        .values_list("user_id", "user__username", "user__first_name", "user__last_name")
+    )
+
+
 def membership_active(*, clinic: Clinic, patient_id: int) -> Membership | None:
     return (
         Membership.objects.filter(clinic=clinic, user_id=patient_id, left_at__isnull=True)

@@ -213,6 +213,10 @@ class Summary(models.Model):
     last_activity = models.DateField(null=True, blank=True)
     # {"YYYY-MM-DD": [sessions done, mean leg pain before or null, furthest extent rank or null]}
     days = models.JSONField(default=dict)
+    # Sessions done per day as digits, oldest first, the last one ``done_until``: adherence for
+    # a thousand rows is read from these without decoding ``days``.
+    done_days = models.CharField(max_length=64, blank=True, default="")
+    done_until = models.DateField(null=True, blank=True)
     red_flags = models.JSONField(default=list)  # active flag ids, most urgent first
     # The latest pain scored before a session: {"leg", "back", "date"}, or null.
     latest_pain = models.JSONField(null=True, blank=True)

@@ -17,6 +17,7 @@ from sciatica_coach.program.models import (
     SessionLog,
     Summary,
 )
+from sciatica_coach.program.summary import Listed, summaries_rebuild
 
 # The engine's review looks at a window of days up to "today"; we prompt once per such window.
 REVIEW_INTERVAL = dt.timedelta(days=engine.WINDOW_DAYS)
@@ -194,18 +195,57 @@ def session_logs_page(
 # people it may show.
 
 
+# What a list of a thousand rows needs of each: no per-day figures or reasons (JSON a
+# thousand times over), which ``summaries_detail`` reads for the rows a page shows.
+LIST_FIELDS = (
+    "user",
+    "has_program",
+    "urgency",
+    "phase",
+    "preference",
+    "sessions_per_day",
+    "started_on",
+    "last_activity",
+    "done_days",
+    "done_until",
+    "red_flags",
+    "review_ref",
+)
+
+
 def summaries_for(*, users: QuerySet[User]) -> list[Summary]:
     """The summary rows of ``users`` (a query, read as a subquery: one read however many).
     People with no row yet (their data predates summaries) get one, built together in a fixed
     number of reads, once."""
-    rows = list(Summary.objects.filter(user__in=users.values("pk")))
-    have = {row.user_id for row in rows}
-    missing = [pk for pk in users.values_list("pk", flat=True) if pk not in have]
-    if missing:
-        from sciatica_coach.program.summary import summaries_rebuild
+    rows = list(Summary.objects.filter(user__in=users.values("pk")).defer("updated_at"))
+    missing = _missing(users, {row.user_id for row in rows})
+    return [*rows, *summaries_rebuild(user_ids=missing)] if missing else rows
 
-        rows.extend(summaries_rebuild(user_ids=missing))
+
+def _missing(users: QuerySet[User], have: set[int]) -> list[int]:
+    return [pk for pk in users.values_list("pk", flat=True) if pk not in have]
+
+
+def summaries_listed(*, users: QuerySet[User]) -> list[Listed]:
+    """``summaries_for`` as a list of a thousand reads it: ``LIST_FIELDS`` only, plain values."""
+    values = Summary.objects.filter(user__in=users.values("pk")).values_list(*LIST_FIELDS)
+    rows = [Listed(*fields) for fields in values]
+    missing = _missing(users, {row.user_id for row in rows})
+    if missing:
+        summaries_rebuild(user_ids=missing)
+        return summaries_listed(users=users)
     return rows
+
+
+def summaries_detail(*, rows: list[Listed]) -> None:
+    """Read the per-day figures and the reasons of listed ``rows`` in one query, onto them."""
+    found = Summary.objects.filter(user_id__in=[row.user_id for row in rows])
+    detail = {
+        pk: (days, reasons)
+        for pk, days, reasons in found.values_list("user_id", "days", "review_reasons")
+    }
+    for row in rows:
+        row.days, row.review_reasons = detail.get(row.user_id, ({}, []))
 
 
 def summary_get(*, user: User) -> Summary | None:

@@ -11,7 +11,7 @@ import contextvars
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from django.contrib.auth.models import User
@@ -33,6 +33,8 @@ __all__ = ["HABIT_ADHERENCE_BELOW", "WINDOW_DAYS", "SummaryView", "summary_refre
 # The one write service that does not rebuild the row: the player's step-by-step save, called
 # at every step; the session's finish (or the person's next write) brings its work in.
 NOT_REBUILT: Final = ("session_progress",)
+
+NOTHING: Final = (0, None, None)  # a day with no session done
 
 _depth: contextvars.ContextVar[int] = contextvars.ContextVar("summary_depth", default=0)
 
@@ -100,6 +102,12 @@ def _day_figures(logs: Iterable[tuple[dt.date, str, bool, int | None, str, str]]
     }
 
 
+def done_digits(days: dict[str, Any], today: dt.date) -> str:
+    """Sessions done on each of the kept days up to ``today``, one digit a day, oldest first."""
+    keys = [key for _, key in _day_keys(today, DAYS_KEPT - 1)] + [today.isoformat()]
+    return "".join(str(min(9, int(days.get(key, NOTHING)[0]))) for key in keys)
+
+
 def summary_build(
     *,
     user_id: int,
@@ -110,6 +118,7 @@ def summary_build(
     last_activity: dt.date | None,
     latest_pain: dict[str, Any] | None,
     seen: list[str],
+    today: dt.date,
 ) -> Summary:
     answer = plan.answer if plan is not None else {}
     data = profile.data if profile is not None else {}
@@ -118,6 +127,7 @@ def summary_build(
         (f["id"] for f in triage.get("red_flags", []) if f["id"] in RED_FLAGS),
         key=lambda f: URGENCY_ORDER.index(RED_FLAGS[f].level),
     )
+    days = _day_figures(logs)
     found = _recommendations(plan, review)
     kept = [s for s in seen if s in {ref for ref, _ in found}]
     ref, reasons = next(((r, why) for r, why in found if r not in kept), ("", []))
@@ -130,7 +140,9 @@ def summary_build(
         sessions_per_day=answer.get("sessions_per_day") or 2,
         started_on=profile.started_on if profile is not None else None,
         last_activity=last_activity,
-        days=_day_figures(logs),
+        days=days,
+        done_days=done_digits(days, today),
+        done_until=today,
         red_flags=flags,
         latest_pain=latest_pain,
         baseline_pain=(
@@ -189,6 +201,7 @@ def summary_refresh(*, user: User, today: dt.date | None = None) -> Summary:
         last_activity=last,
         latest_pain=latest_pain,
         seen=list(seen),
+        today=today,
     )
     row.save()
     return row
@@ -239,6 +252,7 @@ def summaries_rebuild(*, user_ids: list[int], today: dt.date | None = None) -> l
                     else None
                 ),
                 seen=list(seen.get(user_id) or []),
+                today=today,
             )
         )
     fields = [f.name for f in Summary._meta.concrete_fields if not f.primary_key]
@@ -258,47 +272,89 @@ def summary_mark_seen(*, user: User, ref: str) -> bool:
     return True
 
 
+@dataclass(slots=True)
+class Listed:
+    """A summary row as a list reads it: the fields of ``selectors.LIST_FIELDS``, as plain
+    values (a thousand model instances cost more than the page). ``days`` and the reasons are
+    filled for the rows a page shows (``selectors.summaries_detail``)."""
+
+    user_id: int
+    has_program: bool
+    urgency: str
+    phase: str
+    preference: str
+    sessions_per_day: int
+    started_on: dt.date | None
+    last_activity: dt.date | None
+    done_days: str
+    done_until: dt.date | None
+    red_flags: list[str]
+    review_ref: str
+    days: dict[str, Any] = field(default_factory=dict)
+    review_reasons: list[dict[str, str]] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=8)
+def _day_keys(today: dt.date, count: int) -> tuple[tuple[dt.date, str], ...]:
+    """The ``count`` days before ``today``, oldest first, with their keys in ``days``: worked
+    out once a day, not once per person (the dashboard reads a thousand rows)."""
+    return tuple(
+        (day, day.isoformat())
+        for day in (today - dt.timedelta(days=n) for n in range(count, 0, -1))
+    )
+
+
 @dataclass(frozen=True)
 class SummaryView:
     """A summary row read on ``today``: the figures that depend on the date."""
 
-    row: Summary
+    row: "Summary | Listed"
     today: dt.date
-
-    def _days(self, count: int) -> list[dt.date]:
-        return [self.today - dt.timedelta(days=n) for n in range(count, 0, -1)]
 
     def adherence(self, days: int) -> float | None:
         """Sessions done over sessions planned in the ``days`` before today, counting today's done
         sessions as planned too (the weekly review's own count: an evening session not yet due is
         not a missed one). ``None`` before the program started."""
         row = self.row
-        if not row.has_program or row.started_on is None:
+        started = row.started_on
+        if not row.has_program or started is None:
             return None
-        span = [d for d in self._days(days) if d >= row.started_on]
-        today_done = self._done(self.today)
-        planned = row.sessions_per_day * len(span) + today_done
+        first = max(self.today - dt.timedelta(days=days), started)
+        span = max(0, (self.today - first).days)
+        today_done = self._done_between(self.today, self.today)
+        planned = row.sessions_per_day * span + today_done
         if planned == 0:
             return None
-        done = sum(self._done(d) for d in span) + today_done
+        done = self._done_between(first, self.today - dt.timedelta(days=1)) + today_done
         return round(min(1.0, done / planned), 2)
 
-    def _done(self, day: dt.date) -> int:
-        entry = self.row.days.get(day.isoformat())
-        return int(entry[0]) if entry else 0
+    def _done_between(self, first: dt.date, last: dt.date) -> int:
+        """Sessions done from ``first`` to ``last``, both included, read off ``done_days``
+        (a day after the row was built had none: a session would have rebuilt it)."""
+        row = self.row
+        if row.done_until is None or last < first:
+            return 0
+        end = len(row.done_days)
+        start_at = max(0, end - 1 - (row.done_until - first).days)
+        stop_at = min(end, end - (row.done_until - last).days)
+        return sum(map(int, row.done_days[start_at:stop_at])) if stop_at > start_at else 0
 
-    def _figure(self, day: dt.date, index: int) -> float | None:
-        entry = self.row.days.get(day.isoformat())
-        value = entry[index] if entry else None
-        return None if value is None else float(value)
+    def _trend(self, index: int) -> list[float | None]:
+        figures = self.row.days
+        keys = [key for _, key in _day_keys(self.today, TREND_DAYS - 1)]
+        found = []
+        for key in [*keys, self.today.isoformat()]:
+            value = figures.get(key, NOTHING)[index]
+            found.append(None if value is None else float(value))
+        return found
 
     def pain_trend(self) -> list[float | None]:
         """Mean leg pain before sessions, day by day over four weeks up to today."""
-        return [self._figure(d, 1) for d in [*self._days(TREND_DAYS - 1), self.today]]
+        return self._trend(1)
 
     def extent_trend(self) -> list[float | None]:
         """How far down the leg the symptoms reached, day by day (0 none ... 5 foot)."""
-        return [self._figure(d, 2) for d in [*self._days(TREND_DAYS - 1), self.today]]
+        return self._trend(2)
 
     @property
     def quiet_days(self) -> int | None:

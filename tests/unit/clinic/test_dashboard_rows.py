@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from sciatica_coach.clinic import dashboard
 from sciatica_coach.clinic.outcomes import Change
 from sciatica_coach.program.models import Summary
-from sciatica_coach.program.summary import SummaryView
+from sciatica_coach.program.summary import SummaryView, done_digits
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -29,7 +29,8 @@ def row(**fields: Any) -> Summary:
         "review_reasons": [],
         "review_seen": [],
     }
-    return Summary(**{**base, **fields})
+    merged = {**base, **fields}
+    return Summary(**merged, done_days=done_digits(merged["days"], TODAY), done_until=TODAY)
 
 
 def test_a_week_of_every_session_is_full_adherence_and_needs_nothing() -> None:
@@ -74,7 +75,8 @@ def test_a_warning_sign_comes_before_a_review_and_a_review_before_adherence() ->
         ((u, n) for u, n, _ in people), {u.pk: s for u, _, s in people}, TODAY
     )
     assert [r.name for r in rows] == ["flag", "review", "quiet", "fine"]
-    assert "worse" in rows[1].reasons[0].label
+    assert rows[1].view is not None
+    assert "worse" in dashboard.attention(rows[1].view)[0].label
 
 
 def test_a_sparkline_leaves_gaps_and_names_what_it_shows() -> None:

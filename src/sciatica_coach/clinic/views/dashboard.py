@@ -10,10 +10,11 @@ from django.views.decorators.http import require_GET
 from sciatica_coach.clinic import dashboard, selectors
 from sciatica_coach.clinic.audit import audit_record
 from sciatica_coach.clinic.models import AuditEvent, Clinic
-from sciatica_coach.clinic.views.access import CLINICIAN, actor, clinic_view, name_of
+from sciatica_coach.clinic.views.access import CLINICIAN, actor, clinic_view
 from sciatica_coach.engine.vocabulary import DIRECTIONAL_PREFERENCE_TEXT, PHASE_TEXT
 from sciatica_coach.program import selectors as program_selectors
 from sciatica_coach.program.choices import PHASES
+from sciatica_coach.program.summary import Listed
 from sciatica_coach.web.requests import AuthedRequest
 
 FILTER_WORDS = {
@@ -44,12 +45,16 @@ def home(request: AuthedRequest) -> HttpResponse:
 @require_GET
 def dashboard_page(request: AuthedRequest, clinic: Clinic) -> HttpResponse:
     today = timezone.localdate()
-    memberships = selectors.memberships_active(clinic=clinic)
+    members = selectors.members_named(clinic=clinic)
     summaries = {
         s.user_id: s
-        for s in program_selectors.summaries_for(users=selectors.patients_active(clinic=clinic))
+        for s in program_selectors.summaries_listed(users=selectors.patients_active(clinic=clinic))
     }
-    rows = dashboard.rows_for(((m.user, name_of(m.user)) for m in memberships), summaries, today)
+    people = (
+        (dashboard.Person(pk, username), f"{first} {last}".strip() or username)
+        for pk, username, first, last in members
+    )
+    rows = dashboard.rows_for(people, summaries, today)
     chosen = {
         "kind": request.GET.get("attention", ""),
         "phase": request.GET.get("phase", ""),
@@ -59,8 +64,12 @@ def dashboard_page(request: AuthedRequest, clinic: Clinic) -> HttpResponse:
     shown = dashboard.filtered(rows, **chosen)
     page = Paginator(shown, dashboard.PAGE_SIZE).get_page(request.GET.get("page"))
     listed = list(page.object_list)
+    program_selectors.summaries_detail(
+        rows=[r.view.row for r in listed if r.view is not None and isinstance(r.view.row, Listed)]
+    )
     for row in listed:
         if row.view is not None:
+            row.reasons = dashboard.attention(row.view)
             row.pain_svg = dashboard.pain_sparkline(row.view)  # type: ignore[attr-defined]
             row.extent_svg = dashboard.extent_sparkline(row.view)  # type: ignore[attr-defined]
             row.adherence_words = dashboard.adherence_words(row.view)  # type: ignore[attr-defined]
@@ -68,7 +77,7 @@ def dashboard_page(request: AuthedRequest, clinic: Clinic) -> HttpResponse:
     audit_record(
         actor=actor(request),
         clinic=clinic,
-        patients=[row.user for row in listed],
+        patients=[row.user.pk for row in listed],
         action=AuditEvent.Action.READ,
         what="dashboard",
     )
