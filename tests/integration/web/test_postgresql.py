@@ -1,4 +1,5 @@
-"""The service layer and permission tests again, on PostgreSQL, when CI provides one."""
+"""The service layer and permission tests (the clinic's too) again, on PostgreSQL, when CI
+provides one."""
 
 import os
 import subprocess
@@ -24,6 +25,7 @@ def test_the_service_and_permission_tests_pass_on_postgresql() -> None:
             str(HERE / "test_services.py"),
             str(HERE / "test_permissions.py"),
             str(HERE / "test_offline.py"),
+            str(HERE / "clinic"),
         ],
         env={**os.environ, "DATABASE_URL": POSTGRES_URL},
         capture_output=True,
