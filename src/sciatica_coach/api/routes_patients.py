@@ -19,8 +19,8 @@ from sciatica_coach.api import auth
 from sciatica_coach.api.errors import ErrorOut
 from sciatica_coach.api.schemas import SessionPage
 from sciatica_coach.clinic import actions, dashboard, selectors, services
-from sciatica_coach.clinic.audit import Actor, actor_of, audit_record
-from sciatica_coach.clinic.models import AuditEvent, Membership
+from sciatica_coach.clinic.audit import READ, Actor, actor_of, audit_record
+from sciatica_coach.clinic.selectors import Membership
 from sciatica_coach.engine.clinician_plan import MAX_HOLD_S, MAX_REPS, MAX_SETS
 from sciatica_coach.engine.plan_models import PlanAnswer
 from sciatica_coach.engine.profile import Profile as ProfileOut
@@ -187,7 +187,7 @@ def patients_list(request: HttpRequest, filters: Query[PatientFilter]) -> Any:
             actor=actor,
             clinic=by_user[users_of_clinic[0]].clinic,
             patients=users_of_clinic,
-            action=AuditEvent.Action.READ,
+            action=READ,
             what="patients_list",
         )
     return [_row(by_user[r.user.pk], r.view) for r in rows]
@@ -204,7 +204,7 @@ def patient_get(request: HttpRequest, patient_id: int) -> Any:
         actor=_actor(request, clinician),
         clinic=membership.clinic,
         patients=[patient],
-        action=AuditEvent.Action.READ,
+        action=READ,
         what="patient",
     )
     return {
@@ -233,7 +233,7 @@ def patient_sessions(request: HttpRequest, patient_id: int, filters: Query[Sessi
         actor=_actor(request, clinician),
         clinic=membership.clinic,
         patients=[membership.user],
-        action=AuditEvent.Action.READ,
+        action=READ,
         what="sessions",
     )
     return {

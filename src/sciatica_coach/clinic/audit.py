@@ -17,6 +17,10 @@ from django.http import HttpRequest
 
 from sciatica_coach.clinic.models import AuditEvent, Clinic
 
+READ = AuditEvent.Action.READ
+WRITE = AuditEvent.Action.WRITE
+EXPORT = AuditEvent.Action.EXPORT
+
 
 @dataclass(frozen=True)
 class Actor:

@@ -12,8 +12,13 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from sciatica_coach.engine.vocabulary import EXTENT_ORDER, RED_FLAGS
-from sciatica_coach.program.models import Summary
-from sciatica_coach.program.summary import QUIET_DAYS, WINDOW_DAYS, Listed, SummaryView
+from sciatica_coach.program.summary import (
+    QUIET_DAYS,
+    WINDOW_DAYS,
+    Listed,
+    SummaryRow,
+    SummaryView,
+)
 
 # What needs attention, most urgent first (the order of the issue, which is a clinician's).
 RED_FLAG, REVIEW, LOW_ADHERENCE, QUIET = "red_flag", "review", "low_adherence", "quiet"
@@ -116,14 +121,14 @@ def attention(view: SummaryView, *, words: bool = True) -> list[Attention]:
     return found
 
 
-def view_of(summary: Summary | Listed | None, today: dt.date) -> SummaryView | None:
+def view_of(summary: SummaryRow | None, today: dt.date) -> SummaryView | None:
     """``None`` for someone who has not done the intake (a row with no urgency)."""
     return SummaryView(summary, today) if summary is not None and summary.urgency else None
 
 
 def rows_for(
     people: Iterable[tuple[Person | User, str]],
-    summaries: Mapping[int, Summary] | Mapping[int, Listed],
+    summaries: Mapping[int, SummaryRow] | Mapping[int, Listed],
     today: dt.date,
 ) -> list[Row]:
     """``people``: (user, name); ``summaries``: rows by user id (a person with none has not done

@@ -17,6 +17,8 @@ from sciatica_coach.clinic.models import (
     Template,
 )
 
+__all__ = ["Membership"]  # its type, for callers that never import the models
+
 CLINICIAN = Staff.Role.CLINICIAN
 ADMIN = Staff.Role.ADMIN
 

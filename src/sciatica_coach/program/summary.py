@@ -294,6 +294,10 @@ class Listed:
     review_reasons: list[dict[str, str]] = field(default_factory=list)
 
 
+# Either shape of a summary row, for callers outside the program (which never import its models).
+SummaryRow = Summary | Listed
+
+
 @functools.lru_cache(maxsize=8)
 def _day_keys(today: dt.date, count: int) -> tuple[tuple[dt.date, str], ...]:
     """The ``count`` days before ``today``, oldest first, with their keys in ``days``: worked
@@ -308,7 +312,7 @@ def _day_keys(today: dt.date, count: int) -> tuple[tuple[dt.date, str], ...]:
 class SummaryView:
     """A summary row read on ``today``: the figures that depend on the date."""
 
-    row: "Summary | Listed"
+    row: SummaryRow
     today: dt.date
 
     def adherence(self, days: int) -> float | None:
