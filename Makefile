@@ -22,8 +22,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/sciatica-coach serve --host 127.0.0.1 --port 8000
 
+# Everything on SQLite; then, where CI provides PostgreSQL and Redis (TEST_POSTGRES_URL,
+# TEST_REDIS_URL), the database- and cache-facing tests again on them, as a scaled set-up runs.
 test: $(STAMP) lint
 	$(PY) -m pytest -q
+	@if [ -n "$$TEST_POSTGRES_URL" ] && [ -n "$$TEST_REDIS_URL" ]; then \
+	  echo "== again on PostgreSQL + Redis"; \
+	  DATABASE_URL="$$TEST_POSTGRES_URL" REDIS_URL="$$TEST_REDIS_URL" $(PY) -m pytest -q tests/integration \
+	    --deselect tests/integration/web/test_scale.py; \
+	fi
 
 test-unit: $(STAMP)
 	$(PY) -m pytest -q tests/unit

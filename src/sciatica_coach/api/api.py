@@ -7,6 +7,7 @@ from sciatica_coach.api import (
     errors,
     routes_account,
     routes_exercises,
+    routes_fhir,
     routes_me,
     routes_patients,
 )
@@ -25,5 +26,6 @@ api = errors.CoachApi(
 errors.install(api)
 api.add_router("", routes_account.router)
 api.add_router("/me", routes_me.router)
+api.add_router("/me", routes_fhir.router)
 api.add_router("", routes_exercises.router)
 api.add_router("/patients", routes_patients.router)

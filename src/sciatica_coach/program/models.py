@@ -93,6 +93,9 @@ class SessionLog(models.Model):
         SPREADING = "spreading", _("stopped: symptoms spread")
         RED_FLAG = "red_flag", _("stopped: warning sign")
         MISSED = "missed", _("missed")
+        # Pain scores another app sent (FHIR import): a record of pain, not a session started,
+        # so it never takes a slot on Today.
+        IMPORTED = "imported", _("pain scores from another app")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT)

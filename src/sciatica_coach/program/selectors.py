@@ -54,12 +54,22 @@ class DayLog(TypedDict):
     ending: str
 
 
+def _sessions_on(user: User, date: dt.date) -> QuerySet[SessionLog]:
+    """The day's sessions, newest first: what fills Today's slots (not pain scores imported
+    from another app)."""
+    return (
+        SessionLog.objects.filter(user=user, date=date)
+        .exclude(ending=SessionLog.Ending.IMPORTED)
+        .order_by("-id")
+    )
+
+
 def session_logs_on(*, user: User, date: dt.date) -> dict[str, DayLog]:
     """The day's logs by slot; when a slot was started twice, the latest attempt counts.
 
     Only the three columns Today shows: no model instances, no JSON decoding on the hot path.
     """
-    recent = SessionLog.objects.filter(user=user, date=date).order_by("-id")
+    recent = _sessions_on(user, date)
     latest: dict[str, DayLog] = {}
     for log_id, slot, ending in recent.values_list("id", "slot", "ending")[:RECENT_LOGS_PER_DAY]:
         latest.setdefault(slot, {"id": log_id, "slot": slot, "ending": ending})
@@ -133,7 +143,7 @@ def today_head(*, user: User, date: dt.date) -> TodayHead | None:
         return None
     plan_id, version, started_on, reviewed_on, counted_on = row
     latest: dict[str, tuple[str, int, str]] = {}
-    recent = SessionLog.objects.filter(user=user, date=date).order_by("-id")
+    recent = _sessions_on(user, date)
     for slot, log_id, ending in recent.values_list("slot", "id", "ending")[:RECENT_LOGS_PER_DAY]:
         latest.setdefault(slot, (slot, log_id, ending))
     return TodayHead(

@@ -444,13 +444,20 @@ class FutureSession(ValueError):
 @refreshes_summary
 @transaction.atomic
 def session_record(
-    *, user: User, log: dict[str, Any], plan: Plan | None = None, today: dt.date | None = None
+    *,
+    user: User,
+    log: dict[str, Any],
+    plan: Plan | None = None,
+    today: dt.date | None = None,
+    imported: bool = False,
 ) -> SessionLog:
     """Store a whole session at once (the API, the offline player): the contract's session log,
     checked by the engine's own model, with the same safety handling as a session played here (a
     warning sign is a profile change; spreading symptoms are reviewed at once).
 
     ``plan``: the plan the session was done under, when the caller knows it is this person's.
+    ``imported``: pain scores another app sent, not a session; kept for the charts, never
+    taking a slot on Today.
     """
     checked = engine.session_log(log)
     today = today or timezone.localdate()
@@ -480,6 +487,8 @@ def session_record(
         if spread
         else SessionLog.Ending.FINISHED
         if checked["done"]
+        else SessionLog.Ending.IMPORTED
+        if imported
         else SessionLog.Ending.MISSED
     )
     saved = SessionLog.objects.create(

@@ -65,7 +65,10 @@ def serve(host: str, port: int, data_dir: str | None, workers: int, *, worker: b
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
+    # Source maps and ReDoc (the API docs use Swagger UI) would only slow every start.
+    call_command(
+        "collectstatic", interactive=False, verbosity=0, ignore_patterns=["*.map", "redoc.*"]
+    )
     print(
         f"Sciatica Coach on http://{host}:{port}/ (data in {settings.DATA_DIR})",
         file=sys.stderr,

@@ -90,16 +90,8 @@ def bob_client(bob: User) -> Client:
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> None:
-    # Rolled-back tests reuse row ids; a fragment cached by one test must not leak into the next.
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _forget_stored_pages() -> None:
-    # Test databases reuse ids after a rollback; a page stored for one test's "user 1, plan 1"
-    # must not be served to the next test's.
+    # Rolled-back tests reuse row ids; a page or fragment stored for one test's "user 1, plan 1"
+    # must not be served to the next test's (with REDIS_URL set this empties the Redis database).
     from django.core.cache import cache
 
     cache.clear()
