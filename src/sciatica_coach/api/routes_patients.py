@@ -19,11 +19,12 @@ from sciatica_coach.api import auth
 from sciatica_coach.api.errors import ErrorOut
 from sciatica_coach.api.schemas import SessionPage
 from sciatica_coach.clinic import actions, dashboard, selectors, services
-from sciatica_coach.clinic.audit import READ, Actor, actor_of, audit_record
+from sciatica_coach.clinic.audit import EXPORT, READ, Actor, actor_of, audit_record
 from sciatica_coach.clinic.selectors import Membership
 from sciatica_coach.engine.clinician_plan import MAX_HOLD_S, MAX_REPS, MAX_SETS
 from sciatica_coach.engine.plan_models import PlanAnswer
 from sciatica_coach.engine.profile import Profile as ProfileOut
+from sciatica_coach.fhir import selectors as fhir_selectors
 from sciatica_coach.program import selectors as program_selectors
 from sciatica_coach.program.summary import SummaryView
 
@@ -240,6 +241,22 @@ def patient_sessions(request: HttpRequest, patient_id: int, filters: Query[Sessi
         "items": [{**log.to_engine(), "id": log.pk, "ending": log.ending} for log in logs],
         "count": count,
     }
+
+
+@router.get("/{patient_id}/fhir", auth=auth.READ, response={200: dict[str, Any], **READS})
+def patient_fhir(request: HttpRequest, patient_id: int) -> Any:
+    """The patient's record as a FHIR R4B Bundle (type collection), as the patient's own
+    ``GET /me/fhir`` gives it (docs/fhir.md)."""
+    clinician, membership = _membership(request, patient_id)
+    bundle = fhir_selectors.fhir_bundle(user=membership.user, now=timezone.now())
+    audit_record(
+        actor=_actor(request, clinician),
+        clinic=membership.clinic,
+        patients=[membership.user],
+        action=EXPORT,
+        what="fhir",
+    )
+    return bundle
 
 
 def _act(request: HttpRequest, patient_id: int, run: Any) -> Any:

@@ -191,3 +191,15 @@ def test_leaving_is_audited_and_the_patient_reads_their_own_log(people: Personas
     )
     log = people.client("alice").get("/clinic/mine/log/").content.decode()
     assert "left" in log
+
+
+def test_a_clinician_exports_a_patients_record_as_fhir_and_it_is_audited(
+    people: Personas, carols_key: str
+) -> None:
+    response = Client().get(f"/api/v1/patients/{people.alice.pk}/fhir", **headers(carols_key))
+    assert response.status_code == 200
+    bundle = response.json()
+    assert bundle["resourceType"] == "Bundle"
+    assert "Bob" not in response.content.decode()
+    event = AuditEvent.objects.get(user=people.alice, what="fhir")
+    assert (event.action, event.via) == ("export", "api")

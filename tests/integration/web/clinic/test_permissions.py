@@ -52,6 +52,7 @@ PAGES: dict[str, Cell] = {
         lambda p: f"/api/v1/patients/{p.alice.pk}/plan-edits",
         {"op": "add", "exercise": "clamshell"},
     ),
+    "api: alice as FHIR": ("get", lambda p: f"/api/v1/patients/{p.alice.pk}/fhir", None),
     "api: charlie": ("get", lambda p: f"/api/v1/patients/{p.charlie.pk}", None),
 }
 # The expected status of each page for each persona, in PERSONAS' order.
@@ -78,6 +79,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api: alice's sessions":           (401, 403, 403, 403, 200, 404, 403, 403),
     "api: a note on alice":            (401, 403, 403, 403, 201, 404, 403, 403),
     "api: alice's plan edit":          (401, 403, 403, 403, 200, 404, 403, 403),
+    "api: alice as FHIR":              (401, 403, 403, 403, 200, 404, 403, 403),
     "api: charlie":                    (401, 403, 403, 403, 404, 404, 403, 403),
 }  # fmt: skip
 # Whose records each persona may ever see, by the marks that name them.
