@@ -12,9 +12,10 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from sciatica_coach.clinic import services as clinic_services
-from sciatica_coach.clinic.models import AuditEvent, Staff
+from sciatica_coach.clinic.models import AuditEvent, Membership, Staff
 from sciatica_coach.engine.vocabulary import CONDITION_TEXT, RED_FLAGS
 from sciatica_coach.program import selectors, services
+from tests import factories
 from tests.e2e.conftest import PageChecker
 from tests.e2e.journey import PASSWORD, answer_safety, pick, session_check, sign_up
 
@@ -189,3 +190,34 @@ def test_a_clinician_runs_a_week_of_care_from_invitation_to_printed_report(
         } <= whats
     finally:
         patient_context.close()
+
+
+def test_the_clinics_other_pages_work_on_a_phone(page: Any, live_server: Any, check: Any) -> None:
+    base = live_server.url
+    riverside = clinic_services.clinic_create(name="Riverside Physio")
+    for username, role in (("carol", Staff.Role.CLINICIAN), ("erin", Staff.Role.ADMIN)):
+        user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
+        Staff.objects.create(clinic=riverside, user=user, role=role)
+    pat = User.objects.create_user("pat", "pat@example.org", PASSWORD)
+    services.profile_update(user=pat, data=factories.profile(equipment=["towel"]))
+    Membership.objects.create(clinic=riverside, user=pat)
+
+    log_in(page, base, "carol", f"{CLINIC}/patients/{pat.pk}/")
+    page.locator("#act-template input[name=name]").fill("Disc, first weeks")
+    page.get_by_role("button", name="Save template").click()
+    page.get_by_role("link", name="Templates").first.click()
+    page.get_by_role("link", name="Disc, first weeks").click()
+    page.get_by_role("checkbox", name="pat").check()
+    page.get_by_role("button", name="Give the template").click()
+    assert page.get_by_text("What each patient got").is_visible()
+    check("clinic-templates")
+    page.context.clear_cookies()  # carol's session goes; erin logs in
+
+    log_in(page, base, "erin", f"{CLINIC}/manage/")
+    check("clinic-manage")
+    page.get_by_label("Username").fill("nobody")
+    page.get_by_role("button", name="Add").click()
+    assert page.get_by_text("no account has this username").is_visible()
+    check("clinic-manage-refused")
+    page.goto(f"{base}/clinic/")
+    check("clinic-home")
