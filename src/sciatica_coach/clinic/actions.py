@@ -115,6 +115,10 @@ def flag_clear(
     if not assessment.strip():
         raise Refused("assessment", "say what the assessment found")
     data = _data(patient)
+    if flag not in data.get("red_flags", []):
+        # Where the contract is silent, the safe side: a clearance covers a sign the person
+        # reports and the clinician assessed; clearing one ahead would silence a later report.
+        raise Refused("flag", f"{known.text}: this person does not report this sign now")
     cleared = list(data.get("cleared_red_flags", []))
     if flag not in cleared:
         cleared.append(flag)

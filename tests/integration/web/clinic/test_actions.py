@@ -106,6 +106,14 @@ def test_a_flag_that_is_not_clearable_is_refused_with_where_it_must_go(people: P
     assert not AuditEvent.objects.filter(user=people.alice, action="write").exists()
 
 
+def test_a_sign_the_patient_does_not_report_cannot_be_cleared_ahead(people: Personas) -> None:
+    response = act(
+        people, people.alice, "flag", {"flag": "cancer_history", "assessment": "In remission."}
+    )
+    assert response.status_code == 400
+    assert "does not report this sign now" in response.content.decode()
+
+
 def test_setting_the_directional_preference_gives_a_plan_that_bends_that_way(
     people: Personas,
 ) -> None:
