@@ -42,20 +42,19 @@ def child(args: argparse.Namespace) -> dict[str, object]:
     from django.db import connection
     from django.test import Client
     from django.utils import timezone
+    from tests import factories
 
     from sciatica_coach import engine
     from sciatica_coach.clinic.models import Clinic, Membership, Staff
     from sciatica_coach.program.models import Plan, Profile, SessionLog
     from sciatica_coach.program.summary import summaries_rebuild
-    from tests import factories
 
     call_command("migrate", verbosity=0)
-    rng = random.Random(7)  # noqa: S311 - figures, not secrets
+    rng = random.Random(7)
     today = timezone.localdate()
     password = make_password("bench-Passw0rd")
     variants = [
-        factories.profile(pain={"leg": leg, "back": 3}, equipment=["towel"])
-        for leg in (3, 5, 8)
+        factories.profile(pain={"leg": leg, "back": 3}, equipment=["towel"]) for leg in (3, 5, 8)
     ] + [factories.profile(red_flags=["constant_night_pain"])]
     answers = [engine.plan(v) for v in variants]
 
@@ -63,10 +62,14 @@ def child(args: argparse.Namespace) -> dict[str, object]:
         started = time.perf_counter()
         clinic = Clinic.objects.create(name=name, slug=name.lower())
         users = User.objects.bulk_create(
-            User(username=f"{name.lower()}-{n}", first_name="Pat", last_name=f"{name} {n}",
-                 password=password)
+            User(
+                username=f"{name.lower()}-{n}",
+                first_name="Pat",
+                last_name=f"{name} {n}",
+                password=password,
+            )
             for n in range(count)
-        )  # fmt: skip
+        )
         start = today - dt.timedelta(days=args.days)
         plans = Plan.objects.bulk_create(
             Plan(
@@ -104,12 +107,20 @@ def child(args: argparse.Namespace) -> dict[str, object]:
                     leg = max(0, min(10, 5 - back // 60 + rng.randint(-1, 1)))
                     batch.append(
                         SessionLog(
-                            user=user, plan=plan, date=day, slot=slot, done=True,
-                            ending="finished", pain_before_leg=leg, pain_before_back=3,
-                            pain_after_leg=max(0, leg - 1), pain_after_back=3,
-                            extent_before="thigh", extent_after="thigh",
+                            user=user,
+                            plan=plan,
+                            date=day,
+                            slot=slot,
+                            done=True,
+                            ending="finished",
+                            pain_before_leg=leg,
+                            pain_before_back=3,
+                            pain_after_leg=max(0, leg - 1),
+                            pain_after_back=3,
+                            extent_before="thigh",
+                            extent_after="thigh",
                             exercises_done=["pelvic_tilt"],
-                        )  # fmt: skip
+                        )
                     )
             if len(batch) >= 20_000:
                 SessionLog.objects.bulk_create(batch)
@@ -189,7 +200,7 @@ def run(db: str, args: argparse.Namespace) -> dict[str, object] | None:
         else:
             env.pop("DATABASE_URL", None)
         command = [sys.executable, __file__, "--child", *sys.argv[1:]]
-        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
         if db == "postgresql" and url:
             drop_database(url)
         sys.stdout.write(done.stdout.split("RESULT ")[0])
