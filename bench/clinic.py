@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -152,16 +153,18 @@ def child(args: argparse.Namespace) -> dict[str, object]:
 
         with connection.execute_wrapper(count):
             client.get(path)
-        times = []
+        times, cpu = [], []
         for _ in range(args.runs):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(path)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
             assert response.status_code == 200
         times.sort()
         return {
             "p50": statistics.median(times),
             "p95": times[max(0, round(0.95 * len(times)) - 1)],
+            "cpu": statistics.median(cpu),
             "queries": len(counted),
         }
 
@@ -175,8 +178,22 @@ def child(args: argparse.Namespace) -> dict[str, object]:
         for _ in range(5):
             client.get(f"/clinic/{big.slug}/")
         profiler.disable()
-        pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(30)
+        pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(12)
+        took: list[tuple[float, str]] = []
+
+        def clock(execute: Any, sql: str, *rest: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return execute(sql, *rest)
+            finally:
+                took.append(((time.perf_counter() - started) * 1000, sql[:90]))
+
+        with connection.execute_wrapper(clock):
+            client.get(f"/clinic/{big.slug}/")
+        for ms, sql in took:
+            print(f"{ms:7.2f} ms  {sql}", file=sys.stderr)
     return {
+        "load": os.getloadavg()[0],
         "vendor": connection.vendor,
         "logs": logs,
         "small": timed(f"/clinic/{small.slug}/"),
@@ -233,8 +250,8 @@ def drop_database(url: str) -> None:
 
 def table(results: dict[str, dict[str, object]], args: argparse.Namespace) -> str:
     rows = [
-        "| database | page | patients | p50 ms | p95 ms | queries |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
+        "| database | page | patients | p50 ms | p95 ms | app CPU p50 ms | queries |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for db, result in results.items():
         for key, words, count in (
@@ -247,7 +264,7 @@ def table(results: dict[str, dict[str, object]], args: argparse.Namespace) -> st
             assert isinstance(figures, dict)
             rows.append(
                 f"| {db} | {words} | {count:,} | {figures['p50']:.1f} | {figures['p95']:.1f} "
-                f"| {figures['queries']} |"
+                f"| {figures['cpu']:.1f} | {figures['queries']} |"
             )
     return "\n".join(rows)
 
@@ -292,12 +309,15 @@ def main() -> None:
         "about two in five, one in seven stopped five days ago). Each page is asked "
         f"{args.runs} times in-process through Django's test client (every middleware, the "
         "audit rows it writes included) after three warm-up calls; queries counted on one call. "
-        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs.\n\n"
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; the machine was shared, load "
+        f"average {', '.join(f'{float(str(r["load"])):.1f}' for r in results.values())} while "
+        "timing (app CPU is this process's own time per request, which others' load moves "
+        "less).\n\n"
         + table(results, args)
         + "\n\nGoal: under 200 ms p95, and a query count that does not grow with the number of "
         "patients (the same count for 100 and 1,000). The dashboard reads one summary row per "
         "patient (`program.Summary`, rebuilt by the program's write services), never their logs; "
-        "it shows 50 a page, and each shown patient is one audit row, written in one INSERT."
+        "it shows 25 a page, and each shown patient is one audit row, written in one INSERT."
     )
     print(text)
     if not args.no_write:

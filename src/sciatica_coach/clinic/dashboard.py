@@ -43,7 +43,8 @@ REVIEW_WORDS: Final = {
     "no_improvement_six_weeks": "six weeks without improvement",
     "no_safe_plan": "no safe plan can be made",
 }
-PAGE_SIZE: Final = 50
+# A page of patients: enough to act on, small enough for a phone (and for each page's audit).
+PAGE_SIZE: Final = 25
 TREND_DAYS: Final = 28
 
 
@@ -92,32 +93,38 @@ def _review_label(reasons: list[dict[str, str]]) -> str:
 
 
 def attention(view: SummaryView, *, words: bool = True) -> list[Attention]:
-    """What needs attention; ``words=False`` leaves the review's reasons unread (a list sorts
-    a thousand rows by kind, and words the fifty it shows)."""
+    """What needs attention. ``words=False`` gives the kinds alone: a list sorts a thousand rows
+    by kind, and words only the fifty it shows."""
     row, found = view.row, []
     if row.red_flags:
-        names = ", ".join(RED_FLAGS[f].text for f in row.red_flags if f in RED_FLAGS)
-        found.append(Attention(RED_FLAG, _("Warning sign reported: %(flags)s") % {"flags": names}))
+        names = (
+            ", ".join(RED_FLAGS[f].text for f in row.red_flags if f in RED_FLAGS) if words else ""
+        )
+        found.append(
+            Attention(
+                RED_FLAG, _("Warning sign reported: %(flags)s") % {"flags": names} if words else ""
+            )
+        )
     if view.review_open:
         found.append(Attention(REVIEW, _review_label(row.review_reasons) if words else ""))
     if view.low_adherence:
         week = view.adherence(WINDOW_DAYS) or 0.0
-        found.append(
-            Attention(
-                LOW_ADHERENCE,
-                _("Adherence %(pct)d%% this week (under 50%%)") % {"pct": round(week * 100)},
-            )
+        label = (
+            _("Adherence %(pct)d%% this week (under 50%%)") % {"pct": round(week * 100)}
+            if words
+            else ""
         )
+        found.append(Attention(LOW_ADHERENCE, label))
     if view.quiet:
         days = view.quiet_days
-        found.append(
-            Attention(
-                QUIET,
+        label = ""
+        if words:
+            label = (
                 _("No session for %(days)d days") % {"days": days}
                 if days is not None
-                else _("No session since the program started"),
+                else _("No session since the program started")
             )
-        )
+        found.append(Attention(QUIET, label))
     return found
 
 

@@ -2,10 +2,11 @@
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
+from django.db.models.fields.json import KeyTransform
 from django.http import Http404
 
 from sciatica_coach import engine
@@ -236,14 +237,16 @@ def _missing(users: QuerySet[User], have: set[int]) -> list[int]:
     return [pk for pk in users.values_list("pk", flat=True) if pk not in have]
 
 
-def summaries_listed(*, users: QuerySet[User]) -> list[Listed]:
-    """``summaries_for`` as a list of a thousand reads it: ``LIST_FIELDS`` only, plain values."""
-    values = Summary.objects.filter(user__in=users.values("pk")).values_list(*LIST_FIELDS)
+def summaries_listed(*, user_ids: list[int]) -> list[Listed]:
+    """``summaries_for`` as a list of a thousand reads it (the caller has the ids already):
+    ``LIST_FIELDS`` only, plain values."""
+    values = Summary.objects.filter(user_id__in=user_ids).values_list(*LIST_FIELDS)
     rows = [Listed(*fields) for fields in values]
-    missing = _missing(users, {row.user_id for row in rows})
+    have = {row.user_id for row in rows}
+    missing = [pk for pk in user_ids if pk not in have]
     if missing:
         summaries_rebuild(user_ids=missing)
-        return summaries_listed(users=users)
+        return summaries_listed(user_ids=user_ids)
     return rows
 
 
@@ -278,10 +281,32 @@ def clinician_changes(*, user: User, limit: int = 3) -> list[ClinicianChange]:
     return [{"by": by, "note": note, "at": at} for by, note, at in rows]
 
 
-def plans_with_reasons(*, user: User, limit: int = 20) -> list[Plan]:
-    """The person's plans, newest first, with their answers (the engine's reasons)."""
-    return list(Plan.objects.filter(user=user).order_by("-id")[:limit])
+def plans_with_reasons(*, user: User, limit: int = 20) -> list[dict[str, Any]]:
+    """The person's plans, newest first: when, why made, by whom, the phase and the engine's
+    reasons (read out of each stored answer by the database, not the whole answers)."""
+    rows = (
+        Plan.objects.filter(user=user)
+        .order_by("-id")
+        .values("id", "created_on", "source", "changed_by", "change_note")
+        .annotate(phase=KeyTransform("phase", "answer"), reasons=KeyTransform("reasons", "answer"))
+    )
+    labels = dict(Plan.Source.choices)
+    return [
+        {**row, "source_label": labels.get(row["source"], row["source"])} for row in rows[:limit]
+    ]
 
 
-def reviews_recent(*, user: User, limit: int = 20) -> list[Review]:
-    return list(Review.objects.filter(user=user).order_by("-date", "-id")[:limit])
+def reviews_recent(*, user: User, limit: int = 20) -> list[dict[str, Any]]:
+    """The person's reviews, newest first: the decision, whether a clinician was recommended,
+    and the reasons (not the next plan each holds)."""
+    rows = (
+        Review.objects.filter(user=user)
+        .order_by("-date", "-id")
+        .values("id", "date")
+        .annotate(
+            decision=KeyTransform("decision", "answer"),
+            clinician=KeyTransform("clinician_review_recommended", "answer"),
+            reasons=KeyTransform("reasons", "answer"),
+        )
+    )
+    return [dict(row) for row in rows[:limit]]

@@ -47,8 +47,7 @@ def dashboard_page(request: AuthedRequest, clinic: Clinic) -> HttpResponse:
     today = timezone.localdate()
     members = selectors.members_named(clinic=clinic)
     summaries = {
-        s.user_id: s
-        for s in program_selectors.summaries_listed(users=selectors.patients_active(clinic=clinic))
+        s.user_id: s for s in program_selectors.summaries_listed(user_ids=[m[0] for m in members])
     }
     people = (
         (dashboard.Person(pk, username), f"{first} {last}".strip() or username)

@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
+from sciatica_coach.clinic import dashboard
 from sciatica_coach.clinic.models import Membership
 from sciatica_coach.program import services as program_services
 from sciatica_coach.program import summary
@@ -129,7 +130,7 @@ def test_the_dashboard_reads_no_more_queries_for_thirty_patients_than_for_two(
         Membership.objects.create(clinic=people.riverside, user=person)
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = carol.get(f"{R}/").content.decode()
-    assert page.count('class="spark"') == 2 * 30
+    assert page.count('class="spark"') == 2 * dashboard.PAGE_SIZE  # a page of the thirty
 
 
 def test_the_patient_page_reads_a_fixed_number_of_queries(
