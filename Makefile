@@ -10,7 +10,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 \
 	  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	  && { command -v $$p; break; }; done)
 
-.PHONY: run test test-unit test-integration test-e2e lint format bench bench-web clean
+.PHONY: run test test-js test-unit test-integration test-e2e lint format bench bench-web bench-coach vendor-mediapipe clean
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then echo "error: Sciatica Coach needs Python 3.12 or newer; none was found on PATH." >&2; exit 1; fi
@@ -24,13 +24,17 @@ run: $(STAMP)
 
 # Everything on SQLite; then, where CI provides PostgreSQL and Redis (TEST_POSTGRES_URL,
 # TEST_REDIS_URL), the database- and cache-facing tests again on them, as a scaled set-up runs.
-test: $(STAMP) lint
+test: $(STAMP) lint test-js
 	$(PY) -m pytest -q
 	@if [ -n "$$TEST_POSTGRES_URL" ] && [ -n "$$TEST_REDIS_URL" ]; then \
 	  echo "== again on PostgreSQL + Redis"; \
 	  DATABASE_URL="$$TEST_POSTGRES_URL" REDIS_URL="$$TEST_REDIS_URL" $(PY) -m pytest -q tests/integration \
 	    --deselect tests/integration/web/test_scale.py; \
 	fi
+
+# The camera coach's rules in JavaScript, with Node's own test runner (no install needed).
+test-js:
+	node --test tests/js/
 
 test-unit: $(STAMP)
 	$(PY) -m pytest -q tests/unit
@@ -54,9 +58,26 @@ bench: $(STAMP)
 	$(PY) bench/illustration.py
 	$(PY) bench/engine.py
 
+# Needs Chromium; prints the "Camera coach" figures of docs/benchmarks.md.
+bench-coach: $(STAMP)
+	$(PY) bench/coach.py
+
 # Needs wrk (apt-get install wrk); rewrites the "Web" section of docs/benchmarks.md.
 bench-web: $(STAMP)
 	$(PY) bench/web.py
+
+# The camera coach's pose model, copied unchanged from npm into the static files; the checksums
+# in SHA256SUMS must still match (`git diff` shows any change).
+MEDIAPIPE_POSE := 0.5.1675469404
+MEDIAPIPE_DIR := src/sciatica_coach/coach/static/coach/vendor/mediapipe-pose-$(MEDIAPIPE_POSE)
+vendor-mediapipe:
+	rm -rf build/mediapipe && mkdir -p build/mediapipe
+	cd build/mediapipe && npm pack --silent @mediapipe/pose@$(MEDIAPIPE_POSE) >/dev/null && tar xzf mediapipe-pose-$(MEDIAPIPE_POSE).tgz
+	for file in $$(awk '{print $$2}' $(MEDIAPIPE_DIR)/SHA256SUMS); do \
+	  install -m 644 build/mediapipe/package/$$file $(MEDIAPIPE_DIR)/$$file; done
+	cd $(MEDIAPIPE_DIR) && sha256sum --check --quiet SHA256SUMS
+	# Served compressed (settings: whitenoise does not compress these at every start).
+	for file in $(MEDIAPIPE_DIR)/*.wasm; do gzip -9 --keep --no-name --force $$file; done
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

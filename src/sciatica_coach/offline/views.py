@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from sciatica_coach import __version__, engine
+from sciatica_coach.coach.csp import allows_the_pose_model
 from sciatica_coach.engine import advice
 from sciatica_coach.engine.validation import parse
 from sciatica_coach.engine.vocabulary import EXTENT_ORDER, RED_FLAGS, URGENCY_ORDER
@@ -97,6 +98,7 @@ def _flags_by_urgency(asks_pregnancy_signs: bool) -> list[dict[str, Any]]:
 
 @login_required
 @require_GET
+@allows_the_pose_model  # the camera coach may run here
 def session_player(request: AuthedRequest, slot: str) -> HttpResponse:
     """The whole session on one page, run by the phone, so it works with no connection."""
     plan = selectors.plan_current(user=request.user)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.csp import CSP
+from whitenoise.compress import Compressor  # type: ignore[import-untyped]
 
 from sciatica_coach.web.env import (
     data_dir,
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "ninja",
     "sciatica_coach.api",
     "django_tasks_db",
+    "sciatica_coach.coach",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +158,14 @@ STATIC_ROOT.mkdir(exist_ok=True)
 # let tests and a fresh checkout serve them straight from the apps. Finders would shadow the
 # compressed copies, so they are used only when nothing has been collected.
 WHITENOISE_USE_FINDERS = not any(STATIC_ROOT.iterdir())
+# The camera coach's pose model (coach/static/coach/vendor/) is 18 MB of binaries: compressing
+# them took almost two minutes a start before static files were compressed once, and would still
+# make a fresh start that slow. Its WebAssembly ships gzipped already (.wasm.gz, which whitenoise
+# serves); the model files gain little from compression.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (
+    *Compressor.SKIP_COMPRESS_EXTENSIONS,
+    *("wasm", "tflite", "data", "binarypb"),
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "sciatica_coach.web.static_storage.CompressOnceStaticFilesStorage"},

@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("sciatica_coach.reports.urls")),
     path("relief/", include("sciatica_coach.relief.urls")),
     path("", include("sciatica_coach.reminders.urls")),
+    path("", include("sciatica_coach.coach.urls")),
     path("clinic/", include("sciatica_coach.clinic.urls")),
     path("admin/", admin.site.urls),
     path("pictures/", pictures.gallery, name="gallery"),

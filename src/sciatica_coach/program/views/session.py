@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sciatica_coach.coach.csp import allows_the_pose_model
 from sciatica_coach.engine import advice
 from sciatica_coach.program import selectors, services
 from sciatica_coach.program.choices import EXTENT_LABEL, SLOTS
@@ -66,6 +67,7 @@ def session_start(request: AuthedRequest, slot: str) -> HttpResponse:
 
 @login_required
 @require_GET
+@allows_the_pose_model  # the camera coach may run here
 def session_play(request: AuthedRequest, log_id: int) -> HttpResponse:
     log = selectors.session_log_get(user=request.user, log_id=log_id)
     if log.ending:

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_GET
 
 from sciatica_coach.engine.vocabulary import URGENCY_TEXT
 from sciatica_coach.program import selectors, services
-from sciatica_coach.program.choices import PHASE_DESCRIPTIONS, PHASES, SLOTS
+from sciatica_coach.program.choices import PHASE_DESCRIPTIONS, PHASES
 from sciatica_coach.program.exercises import exercise_get
 from sciatica_coach.program.models import Plan, SessionLog
-from sciatica_coach.program.presenters import clearances_present, plan_item_present
+from sciatica_coach.program.presenters import clearances_present, plan_present
 from sciatica_coach.web.requests import AuthedRequest
 
 # Urgencies at which everything stops (a clear red screen) rather than "see a doctor first".
@@ -103,19 +103,10 @@ def _today_page(request: AuthedRequest, date: dt.date) -> HttpResponse:
 
     def sessions() -> list[dict[str, Any]]:
         shown = []
-        for session in plan.answer["sessions"]:
+        for session in plan_present(plan.answer):
             log = logs.get(session["slot"])
-            shown.append(
-                {
-                    **session,
-                    "items": [plan_item_present(item) for item in session["items"]],
-                    "label": SLOTS.get(session["slot"], session["slot"]),
-                    "minutes": max(1, round(session["seconds"] / 60)),
-                    "log": log,
-                    "finished": log is not None
-                    and log["ending"] not in ("", SessionLog.Ending.MISSED),
-                }
-            )
+            finished = log is not None and log["ending"] not in ("", SessionLog.Ending.MISSED)
+            shown.append({**session, "log": log, "finished": finished})
         return shown
 
     def excluded() -> list[dict[str, Any]]:

@@ -8,6 +8,12 @@ const SHELL_CACHE = "shell-" + VERSION;
 const PAGE_CACHE = "pages-" + VERSION;
 const SHELL = {{ shell_json }};
 const OFFLINE_PLAYER = (slot) => "/offline/session/" + slot + "/";
+// The camera coach's files, kept once a person has used it so it also runs offline. Nothing
+// personal: the pose model, its scripts and the coach's table. Kept across releases (the model
+// lives in a folder named after its version); the coach's own scripts are fetched fresh online.
+const COACH_CACHE = "coach";
+const COACH_MODEL = /^\/static\/coach\/vendor\//;
+const COACH_FILES = /^\/(static\/coach\/|coach\/table\.json$)/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
@@ -16,7 +22,7 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k !== SHELL_CACHE && k !== PAGE_CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => ![SHELL_CACHE, PAGE_CACHE, COACH_CACHE].includes(k)).map((k) => caches.delete(k))))
       .then(() => self.clients.claim())
   );
 });
@@ -43,6 +49,19 @@ function refreshPlayers(todayHtml) {
   )));
 }
 
+// The model (a versioned folder) from the cache first; the coach's scripts and table from the
+// network first. Either way a copy is kept for the next time there is no connection.
+function coachFile(request, versioned) {
+  return caches.open(COACH_CACHE).then((cache) => {
+    const fetchAndKeep = () => fetch(request).then((response) => {
+      if (response.ok) cache.put(request, response.clone());
+      return response;
+    });
+    if (versioned) return cache.match(request).then((hit) => hit || fetchAndKeep());
+    return fetchAndKeep().catch(() => cache.match(request).then((hit) => hit || Response.error()));
+  });
+}
+
 self.addEventListener("message", (event) => {
   // Sent on logout: health data must not stay in this browser's caches.
   if (event.data === "forget") {
@@ -54,6 +73,10 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || request.method !== "GET") return;
+  if (COACH_FILES.test(url.pathname)) {
+    event.respondWith(coachFile(request, COACH_MODEL.test(url.pathname)));
+    return;
+  }
   if (url.pathname.startsWith("/static/") || /^\/exercises\/[a-z0-9_]+\/[a-z]+\.svg$/.test(url.pathname)) {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
     return;

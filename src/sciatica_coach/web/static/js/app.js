@@ -52,6 +52,11 @@
     var done = {};
     var paused = false;
     var ticking = null;
+    // A hold the camera coach started: it waits while the person is out of position, and the
+    // coach, not the timer, counts the repetition when they come back (coach/static/coach).
+    var coachHold = false;
+    var waiting = false;
+    var coach = null;
     var positionText = position.textContent;
     var total = steps.length;
 
@@ -93,7 +98,11 @@
         }
       } catch (e) { /* nothing kept, nothing to forget */ }
     }
-    function stopTimer() { if (ticking) { clearInterval(ticking); ticking = null; } }
+    function stopTimer() {
+      if (ticking) { clearInterval(ticking); ticking = null; }
+      coachHold = false;
+      waiting = false;
+    }
     function show(index, focus) {
       stopTimer();
       current = Math.max(0, Math.min(index, total));
@@ -106,29 +115,32 @@
       root.querySelector("[data-back]").hidden = current === 0;
       position.textContent = atEnd ? finish.textContent
         : positionText.replace(/\d+/, String(current + 1));
+      if (coach) coach.changed();
       if (atEnd) { finish.focus(); return; }
       var step = steps[current];
       if (focus) step.querySelector("h1").focus();
       var cues = step.querySelector("[data-cues]");
       say(step.querySelector("h1").textContent + ". " + (cues ? cues.textContent : ""), speech.checked);
     }
-    function startHold(step) {
+    function startHold(step, byCoach) {
       var hold = parseInt(step.getAttribute("data-hold"), 10);
       var display = step.querySelector("[data-time]");
       var status = step.querySelector("[data-time-status]");
       var left = hold;
       stopTimer();
+      coachHold = !!byCoach;
       display.textContent = String(left);
       say(step.querySelector("[data-timer-start]").textContent, speech.checked);
       ticking = setInterval(function () {
-        if (paused) return;
+        if (paused || waiting) return;
         left -= 1;
         display.textContent = String(Math.max(left, 0));
         if (left <= 0) {
+          var counted = !coachHold;  // the coach counts its holds when the person comes back
           stopTimer();
           status.textContent = display.getAttribute("data-done-text") || "Time";
           say(status.textContent, speech.checked);
-          countUp(step);
+          if (counted) countUp(step);
         }
       }, 1000);
     }
@@ -154,8 +166,51 @@
         root.classList.toggle("paused", paused);
         target.setAttribute("aria-pressed", String(paused));
         if (paused && "speechSynthesis" in window) window.speechSynthesis.cancel();
+        if (coach) coach.changed();
       }
     });
+    // The camera coach: its module and the pose model load only when the person turns it on.
+    var coachBox = root.querySelector("[data-coach]");
+    if (coachBox) coachSwitch(coachBox);
+    function coachSwitch(box) {
+      var toggle = box.querySelector("[data-coach-switch]");
+      var media = navigator.mediaDevices;
+      if (!media || !media.getUserMedia || !media.enumerateDevices || !window.WebAssembly) return;
+      // Without a camera the switch never shows and the player stays as it was.
+      media.enumerateDevices().then(function (devices) {
+        box.hidden = !devices.some(function (d) { return d.kind === "videoinput"; });
+      }).catch(function () {});
+      var lent = {
+        step: function () { return current < total ? steps[current] : null; },
+        paused: function () { return paused; },
+        countUp: function () {
+          if (current >= total) return;
+          if (coachHold) stopTimer();
+          countUp(steps[current]);
+          // Heard as well as seen: the count is spoken when spoken cues are on.
+          say(steps[current].querySelector("[data-count]").textContent, speech.checked);
+        },
+        hold: function (held) {
+          if (current >= total || !steps[current].querySelector("[data-time]")) return;
+          if (held && !ticking) startHold(steps[current], true);
+          // A hold started by hand that the coach now sees: the coach counts it, once.
+          else if (held) coachHold = true;
+          if (coachHold) waiting = !held;
+        },
+        say: function (text) { say(text, speech.checked); },
+      };
+      toggle.addEventListener("change", function () {
+        if (coach) { if (toggle.checked) coach.on(); else coach.off(); return; }
+        if (!toggle.checked) return;
+        import(box.getAttribute("data-coach-script")).then(function (module) {
+          coach = module.attach(box, lent);
+          if (toggle.checked) coach.on();
+        }).catch(function () {
+          toggle.checked = false;
+          box.querySelector("[data-coach-note]").textContent = box.getAttribute("data-failed-text");
+        });
+      });
+    }
     // A closed tab or a phone call must not lose the session: send what we have.
     window.addEventListener("pagehide", function () {
       if (url && navigator.sendBeacon) navigator.sendBeacon(url, payload());
