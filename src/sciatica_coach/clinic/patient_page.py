@@ -11,9 +11,9 @@ from sciatica_coach.clinic.models import Clinic
 from sciatica_coach.clinic.outcomes import INSTRUMENTS, Change
 from sciatica_coach.engine.vocabulary import CONDITION_TEXT, RED_FLAGS
 from sciatica_coach.program import selectors as program_selectors
-from sciatica_coach.program.choices import PHASES, SLOTS
+from sciatica_coach.program.choices import PHASES
 from sciatica_coach.program.exercises import exercise_get
-from sciatica_coach.program.presenters import clearances_present, plan_item_present
+from sciatica_coach.program.presenters import clearances_present, plan_present
 from sciatica_coach.progress.report import progress_report
 from sciatica_coach.progress.selectors import progress_data
 from sciatica_coach.questionnaires.selectors import responses_all
@@ -39,17 +39,6 @@ def score_changes(responses: list[Any]) -> list[Change]:
     ]
 
 
-def plan_sessions(answer: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        {
-            "label": SLOTS.get(s["slot"], s["slot"]),
-            "minutes": max(1, round(s["seconds"] / 60)),
-            "items": [plan_item_present(i) for i in s["items"]],
-        }
-        for s in answer.get("sessions") or []
-    ]
-
-
 def patient_context(*, clinic: Clinic, patient: User, today: dt.date) -> dict[str, Any]:
     profile = program_selectors.profile_with_plan(user=patient)
     data = profile.data if profile is not None else {}
@@ -69,7 +58,8 @@ def patient_context(*, clinic: Clinic, patient: User, today: dt.date) -> dict[st
         "plan": plan,
         "answer": answer,
         "phase_label": PHASES.get(answer.get("phase") or "", ""),
-        "sessions": plan_sessions(answer),
+        # The program's one presenter of a plan, as Today and the printed plan show it.
+        "sessions": plan_present(answer) if answer.get("sessions") else [],
         "view": view,
         "attention": dashboard.attention(view) if view else [],
         "adherence_7": view.adherence(7) if view else None,

@@ -189,10 +189,17 @@ def patient_report(request: AuthedRequest, clinic: Clinic, patient_id: int) -> H
     patient = patient_in(clinic, patient_id).user
     today = timezone.localdate()
     context = patient_context(clinic=clinic, patient=patient, today=today)
-    for session in context["sessions"]:
-        for item in session["items"]:
-            # Inline SVG is safe here: the PDF is drawn by WeasyPrint, not a browser.
-            item["strip"] = illustrate(item["exercise"], mode="strip")
+    # Inline SVG is safe here: the PDF is drawn by WeasyPrint, not a browser.
+    context["sessions"] = [
+        {
+            **session,
+            "items": [
+                {**item, "strip": illustrate(item["exercise"], mode="strip")}
+                for item in session["items"]
+            ],
+        }
+        for session in context["sessions"]
+    ]
     html = render_to_string(
         "reports/consultation.html",
         {"clinic": clinic, "name": name_of(patient), "today": today, **context},
