@@ -307,3 +307,13 @@ def test_reading_a_patients_records_is_audited_and_the_patient_can_read_it(
     log = people.client("alice").get("/clinic/mine/log/").content.decode()
     assert "Carol Hughes" in log
     assert event.what in log
+
+
+def test_todays_stored_page_is_not_served_after_a_clinicians_change(people: Personas) -> None:
+    alice = people.client("alice")
+    first = alice.get("/today/").content.decode()
+    assert alice.get("/today/").content.decode() == first  # stored and served again
+    act(people, people.alice, "preference", {"preference": "flexion"})
+    after = alice.get("/today/").content.decode()
+    assert BY in after
+    assert BY not in first
