@@ -21,6 +21,7 @@ from sciatica_coach.program.models import (
     Review,
     SessionLog,
 )
+from sciatica_coach.program.summary import refreshes_summary
 from sciatica_coach.web.limits import date_problem
 
 
@@ -69,6 +70,7 @@ PREGNANCY_WEEKS_MAX = 42  # the contract's range
 RECENT_BIRTH_WEEKS = 6  # the contract's ``weeks_since_birth``: 0-6
 
 
+@refreshes_summary
 @transaction.atomic
 def profile_age(*, user: User, today: dt.date | None = None) -> Profile | None:
     """Move a pregnancy, or the weeks since a birth, on by the whole weeks since they were last
@@ -103,6 +105,7 @@ def _plan_exercises_all(plan: Plan) -> set[str]:
     return {i["exercise"] for s in plan.answer.get("sessions") or [] for i in s["items"]}
 
 
+@refreshes_summary
 @transaction.atomic
 def profile_update(
     *,
@@ -150,6 +153,7 @@ def profile_update(
     return profile
 
 
+@refreshes_summary
 @transaction.atomic
 def plan_generate(
     *,
@@ -157,8 +161,11 @@ def plan_generate(
     profile: Profile | None = None,
     source: str = Plan.Source.PROFILE,
     answer: dict[str, Any] | None = None,
+    changed_by: str = "",
+    change_note: str = "",
 ) -> Plan:
-    """``answer``: the engine's plan, when the caller has just asked for it with the triage."""
+    """``answer``: the engine's plan, when the caller has just asked for it with the triage.
+    ``changed_by``, ``change_note``: a clinician's change, as the person reads it."""
     profile = profile or selectors.profile_get(user=user)
     if profile is None:
         raise NoProfile
@@ -170,6 +177,8 @@ def plan_generate(
         engine_version=answer.get("engine_version", engine.ENGINE_VERSION),
         source=source,
         answer=answer,
+        changed_by=changed_by,
+        change_note=change_note,
     )
     profile.plan = plan
     if answer.get("sessions") is not None and profile.started_on is None:
@@ -183,6 +192,7 @@ def plan_generate(
     return plan
 
 
+@refreshes_summary
 @transaction.atomic
 def assessment_save(
     *, user: User, assessment: dict[str, Any]
@@ -209,6 +219,7 @@ def _flag_profile(user: User, flags: list[str]) -> None:
     profile_update(user=user, data=data, source=Plan.Source.SESSION)
 
 
+@refreshes_summary
 @transaction.atomic
 def session_start(
     *,
@@ -266,8 +277,12 @@ def session_progress(*, user: User, log_id: int, step: int, exercises_done: list
         SessionLog.objects.filter(pk=log_id, user=user, ending="").update(
             step=max(0, step), exercises_done=kept, done=bool(kept), updated_at=timezone.now()
         )
+    # Not ``refreshes_summary``: called at every step of the player (and its beacon), it is kept
+    # to a read and a write; the session's finish, or the person's next write, rebuilds the
+    # summary with what was done (summary.NOT_REBUILT).
 
 
+@refreshes_summary
 @transaction.atomic
 def session_log(
     *,
@@ -311,6 +326,7 @@ def _extent_spread(log: SessionLog) -> bool:
     return engine.peripheralised(log.extent_before, log.extent_after)  # type: ignore[arg-type]
 
 
+@refreshes_summary
 @transaction.atomic
 def review_week(
     *, user: User, today: dt.date | None = None, walking_tolerance_min: int | None = None
@@ -379,6 +395,7 @@ def review_week(
 MOVEMENT_RESULTS_KEPT = dt.timedelta(days=14)
 
 
+@refreshes_summary
 @transaction.atomic
 def movement_test_save(*, user: User, result: dict[str, Any]) -> MovementTestResult:
     """Store one direction's result, ask the engine what the test shows with the other
@@ -435,6 +452,7 @@ class SessionDateOutOfRange(ValueError):
     """A session dated outside the range every log is held to (web/limits.py)."""
 
 
+@refreshes_summary
 @transaction.atomic
 def session_record(
     *,

@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.generic import RedirectView
 
@@ -21,6 +22,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("relief/", include("sciatica_coach.relief.urls")),
     path("", include("sciatica_coach.reminders.urls")),
     path("", include("sciatica_coach.coach.urls")),
+    path("clinic/", include("sciatica_coach.clinic.urls")),
+    path("admin/", admin.site.urls),
     path("pictures/", pictures.gallery, name="gallery"),
     path(
         "exercises/<slug:exercise_id>/<slug:mode>.svg",
