@@ -277,7 +277,7 @@ def main() -> None:
         with servers(sqlite_env, 1, 2) as (url,):
             for concurrency in (1, 8):
                 runs.append(wrk("bare floor", f"http://127.0.0.1:{bare_port}/", concurrency, None))
-                runs.append(wrk("trivial view", url + "/health/", concurrency, None))
+                runs.append(wrk("trivial view", url + "/health/live/", concurrency, None))
             runs += measure("SQLite", [url], token, work, (1, 8))
         splits += split(sqlite_env, "SQLite", token)
     finally:

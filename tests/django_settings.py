@@ -14,7 +14,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PRODUCTION
 # The test database is a file, not SQLite's shared in-memory database: the browser tests' live
 # server answers requests on several threads, and only a file database gives them WAL and the busy
 # timeout that production has (in memory, a second writer fails at once with "table is locked").
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+if "sqlite" in DATABASES["default"]["ENGINE"]:  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(os.environ["SCIATICA_COACH_DATA_DIR"], "test.sqlite3")
     }

@@ -116,6 +116,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (2)")
     serve.add_argument(
+        "--new",
+        action="store_true",
+        help="start on an empty database even though this data folder was used before",
+    )
+    for name, text in (
+        ("backup", "Write a backup of the database to FILE (owner-only)."),
+        ("restore", "Replace the database with the backup in FILE. Stop the server first."),
+    ):
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.add_argument("file", metavar="FILE")
+        sub.add_argument("--data-dir", default=None, help="the data folder (as for serve)")
+    serve.add_argument(
         "--no-worker",
         action="store_true",
         help="do not start a task worker beside the server (when workers run on their own)",
@@ -213,11 +225,22 @@ def main(
     if args.command == "serve":
         from sciatica_coach.web.serve import serve
 
-        return serve(args.host, args.port, args.data_dir, args.workers, worker=not args.no_worker)
+        return serve(
+            args.host,
+            args.port,
+            args.data_dir,
+            args.workers,
+            worker=not args.no_worker,
+            new=args.new,
+        )
     if args.command == "worker":
         from sciatica_coach.web.serve import worker
 
         return worker(args.data_dir)
+    if args.command in ("backup", "restore"):
+        from sciatica_coach.web.serve import backup_or_restore
+
+        return backup_or_restore(args.command, args.file, args.data_dir, stderr)
     try:
         if args.command == "illustrate":
             _illustrate(args, stdout)

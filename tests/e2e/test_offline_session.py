@@ -90,15 +90,3 @@ def test_a_session_in_airplane_mode_is_synced_exactly_once(
     page.wait_for_function(f"localStorage.getItem('{QUEUE}') === '{{}}'")
     assert SessionLog.objects.filter(user=user).count() == 1
     assert OfflineSession.objects.filter(user=user).count() == 1
-
-
-def test_logging_out_forgets_the_cached_pages(page: Any, live_server: Any) -> None:
-    person_with_program("kim")
-    log_in(page, live_server.url, "kim")
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.reload()
-    wait_until(page, "caches.match('/today/').then(hit => !!hit)")
-    page.get_by_role("link", name="Log out").click()
-    page.get_by_role("button", name="Log out").click()
-    page.wait_for_url(live_server.url + "/")
-    wait_until(page, "caches.match('/today/').then(hit => !hit)")

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from sciatica_coach.accounts import views
-from sciatica_coach.accounts.forms import LockoutAuthenticationForm
+from sciatica_coach.accounts.forms import LockoutAuthenticationForm, QuietPasswordResetForm
 
 FORM = "accounts/form.html"
 MESSAGE = "accounts/message.html"
@@ -32,7 +32,10 @@ urlpatterns: list[URLPattern] = [
         ),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("logout/everywhere/", views.logout_everywhere, name="logout_everywhere"),
+    path("session/", views.session_state, name="session_state"),
+    path("email/verify/<str:token>/", views.email_verify, name="email_verify"),
     # Every page links here instead of carrying a logout form: pages without forms need no CSRF
     # token, which lets Today be served whole from its stored copy.
     path(
@@ -42,9 +45,7 @@ urlpatterns: list[URLPattern] = [
     ),
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(
-            **_form(_("Change your password"), _("Change password"))
-        ),
+        views.PasswordChangeView.as_view(**_form(_("Change your password"), _("Change password"))),
         name="password_change",
     ),
     path(
@@ -57,6 +58,7 @@ urlpatterns: list[URLPattern] = [
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(
+            form_class=QuietPasswordResetForm,
             email_template_name="accounts/password_reset_email.txt",
             subject_template_name="accounts/password_reset_subject.txt",
             success_url=reverse_lazy("password_reset_done"),
@@ -80,7 +82,7 @@ urlpatterns: list[URLPattern] = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.PasswordResetConfirmView.as_view(
             **_form(_("Choose a new password"), _("Save new password"))
         ),
         name="password_reset_confirm",

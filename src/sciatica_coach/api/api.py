@@ -3,7 +3,14 @@ the same services and selectors as the pages; the OpenAPI document is ``/api/v1/
 and the browsable docs ``/api/v1/docs`` (served from our own static files: nothing is fetched)."""
 
 from sciatica_coach import __version__
-from sciatica_coach.api import errors, routes_account, routes_exercises, routes_fhir, routes_me
+from sciatica_coach.api import (
+    errors,
+    routes_account,
+    routes_exercises,
+    routes_fhir,
+    routes_me,
+    routes_patients,
+)
 
 api = errors.CoachApi(
     title="Sciatica Coach API",
@@ -21,3 +28,4 @@ api.add_router("", routes_account.router)
 api.add_router("/me", routes_me.router)
 api.add_router("/me", routes_fhir.router)
 api.add_router("", routes_exercises.router)
+api.add_router("/patients", routes_patients.router)

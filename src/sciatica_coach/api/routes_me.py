@@ -40,6 +40,8 @@ WRITES = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 429: Error
 # a client may add to the avoid lists, never take from them, and the preference is set by the
 # movement test or a clinician, never by a PUT.
 LEARNT = ("avoid_exercises", "avoid_directions", "directional_preference")
+# What a clinician asked of the plan is changed through the clinic's endpoints only.
+CLINICIANS = "clinician_plan"
 
 
 def _user(request: HttpRequest) -> Any:
@@ -74,8 +76,12 @@ def profile_put(request: HttpRequest, payload: ProfileIn) -> Any:
             dict.fromkeys([*before.get("avoid_directions", []), *data["avoid_directions"]])
         )
         data["directional_preference"] = before.get("directional_preference", "unknown")
+        data.pop(CLINICIANS, None)
+        if CLINICIANS in before:
+            data[CLINICIANS] = before[CLINICIANS]
     else:
         data["directional_preference"] = "unknown"
+        data.pop(CLINICIANS, None)
     return services.profile_update(user=_user(request), data=data).data
 
 
@@ -170,6 +176,8 @@ def sessions_create(request: HttpRequest, payload: SessionIn) -> Any:
         log = services.session_record(user=_user(request), log=payload.model_dump(mode="json"))
     except services.FutureSession:
         raise engine.RefusedInput("body.date", f"{payload.date} is after today") from None
+    except services.SessionDateOutOfRange as problem:
+        raise engine.RefusedInput("body.date", str(problem)) from None
     except services.NoProgram:
         raise Conflict("session", "there is no program to log against") from None
     return Status(201, _session_out(log))

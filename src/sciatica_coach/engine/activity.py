@@ -53,7 +53,12 @@ def raised(minutes: int, *, worse: bool = False, tolerance: int | None = None) -
 
 
 def daily_walk(
-    profile: Profile, phase: Phase, minutes: int | None = None, *, held: bool = False
+    profile: Profile,
+    phase: Phase,
+    minutes: int | None = None,
+    *,
+    held: bool = False,
+    kept: bool = False,
 ) -> DailyActivity:
     """``minutes``: set by a review from last week's walk (``held`` when it did not grow because
     the symptoms spread); otherwise from the profile."""
@@ -72,6 +77,8 @@ def daily_walk(
         )
     elif held:
         why.append("Your walks stay as they were this week, because your symptoms spread.")
+    elif kept:
+        why.append("Your walks stay as your last plan had them.")
     elif (
         minutes is not None
         and tolerance is not None

@@ -11,8 +11,10 @@ from sciatica_coach.engine import triage as _triage
 from sciatica_coach.engine.catalog import Catalog, load_catalog
 from sciatica_coach.engine.errors import RefusedInput
 from sciatica_coach.engine.planner import ENGINE_VERSION, build_plan
+from sciatica_coach.engine.planner import Review as NextPlan
 from sciatica_coach.engine.profile import Assessment, Profile
-from sciatica_coach.engine.review_models import ReviewRequest, SessionLog
+from sciatica_coach.engine.progression import Standing
+from sciatica_coach.engine.review_models import PlanRef, ReviewRequest, SessionLog
 from sciatica_coach.engine.validation import parse
 from sciatica_coach.engine.vocabulary import CONTRACT
 
@@ -23,6 +25,7 @@ __all__ = [
     "checks",
     "movement_test",
     "plan",
+    "replan",
     "review",
     "score",
     "screen",
@@ -35,14 +38,18 @@ __all__ = [
 def _known_exercises(ids: list[str], field: str, known: Catalog) -> None:
     for index, exercise_id in enumerate(ids):
         if exercise_id not in known:
-            raise RefusedInput(
-                f"{field}[{index}]", f"{exercise_id!r} is not an exercise in the catalog"
-            )
+            where = field if field.endswith(".exercise") else f"{field}[{index}]"
+            raise RefusedInput(where, f"{exercise_id!r} is not an exercise in the catalog")
 
 
 def parse_profile(data: object, root: str = "profile") -> Profile:
     profile = parse(Profile, data, root)
-    _known_exercises(profile.avoid_exercises, f"{root}.avoid_exercises", load_catalog())
+    known = load_catalog()
+    _known_exercises(profile.avoid_exercises, f"{root}.avoid_exercises", known)
+    wanted = profile.clinician_plan
+    for index, item in enumerate(wanted.items):
+        _known_exercises([item.exercise], f"{root}.clinician_plan.items[{index}].exercise", known)
+    _known_exercises(wanted.remove, f"{root}.clinician_plan.remove", known)
     return profile
 
 
@@ -79,6 +86,31 @@ def triage_and_plan(profile: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def plan(profile: dict[str, Any]) -> dict[str, Any]:
     return build_plan(parse_profile(profile), load_catalog()).model_dump(mode="json")
+
+
+def replan(profile: dict[str, Any], plan: dict[str, Any]) -> dict[str, Any]:
+    """The plan for a profile changed between reviews (a clinician's change), keeping where each
+    line of the current ``plan`` stands, its phase and its walks.
+
+    Where the contract is silent: a plan made from a changed profile would start every line at
+    level 1 again (plan rule 4's first plan), undoing weeks of progress because a clinician set a
+    preference. Lines already in the plan keep their step (or step back where the change no
+    longer allows it, saying so); a line new to the plan starts at level 1, as rule 4 asks. A
+    current plan that is not a program gives a first plan.
+    """
+    parsed = parse_profile(profile)
+    current = parse(PlanRef, plan, "plan")
+    known = load_catalog()
+    if current.sessions is None or current.phase is None:
+        return build_plan(parsed, known).model_dump(mode="json")
+    walk = current.daily_activity.minutes if current.daily_activity is not None else None
+    keep = NextPlan(
+        phase=current.phase,
+        standing=Standing.of(current.exercise_ids(), known, 0),
+        walk_minutes=walk,
+        walk_kept=walk is not None,
+    )
+    return build_plan(parsed, known, keep).model_dump(mode="json")
 
 
 def review(request: dict[str, Any]) -> dict[str, Any]:

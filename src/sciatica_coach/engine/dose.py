@@ -16,9 +16,10 @@ GENTLE: Final = (
 )
 
 
-def phase_dose(exercise: Exercise, phase: Phase) -> Dose:
-    """The catalog's default dose, trimmed in the relief phase to keep sessions short and gentle."""
-    dose = exercise.dose
+def phase_dose(exercise: Exercise, phase: Phase, dose: Dose | None = None) -> Dose:
+    """The catalog's default dose (or ``dose``, a clinician's), trimmed in the relief phase to
+    keep sessions short and gentle."""
+    dose = dose or exercise.dose
     if phase != "relief":
         return dose
     sets = min(dose.sets, 2) if exercise.kind == "stretch" else 1

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from sciatica_coach.engine.assessment import Finding
-from sciatica_coach.engine.catalog import Catalog, Exercise
+from sciatica_coach.engine.catalog import Catalog, Dose, Exercise
+from sciatica_coach.engine.clinician_plan import ClinicianOutcome
 from sciatica_coach.engine.direction import Unmet
+from sciatica_coach.engine.dose import phase_dose
 from sciatica_coach.engine.progression import Pool
 from sciatica_coach.engine.validation import Output
 from sciatica_coach.engine.vocabulary import Condition, Phase
@@ -131,6 +133,12 @@ class Needs:
         self.chosen: dict[str, Choice] = {}  # line id -> choice
         self.unmet: list[Unmet] = list(pool.policy.unmet)
         self.unanswered: list[Unanswered] = []
+        # A clinician's doses, by exercise, and what became of each item a clinician asked for.
+        self.doses: dict[str, Dose] = {}
+        self.clinician: list[ClinicianOutcome] = []
+
+    def dose_for(self, exercise: Exercise) -> Dose:
+        return phase_dose(exercise, self.phase, self.doses.get(exercise.id))
 
     def held(self, candidates: Iterable[str]) -> Choice | None:
         """The choice already made on one of ``candidates``' lines, if any."""
@@ -207,8 +215,14 @@ def _condition_words(conditions: Iterable[Condition]) -> str:
     return " and ".join(c.replace("_", " ") for c in conditions)
 
 
-def select(needs: Needs, findings: list[Finding]) -> None:
-    """Rule 0's order: rule 4's requirements, then rule 5's indications, then the basics."""
+def select(
+    needs: Needs,
+    findings: list[Finding],
+    before_basics: Callable[[Needs], None] | None = None,
+) -> None:
+    """Rule 0's order: rule 4's requirements, then rule 5's indications, then the basics.
+    ``before_basics``: what a clinician asked for, taken after every requirement and before
+    the basics (which a clinic's template may stand in for)."""
     pool, phase, catalog = needs.pool, needs.phase, needs.catalog
     policy, profile = pool.policy, pool.profile
     confirmed = profile.confirmed_conditions
@@ -309,7 +323,9 @@ def select(needs: Needs, findings: list[Finding]) -> None:
     for finding in findings:
         _answer(needs, finding)
 
-    basics = BASICS[phase]
+    if before_basics is not None:
+        before_basics(needs)
+    basics = BASICS[phase] if profile.clinician_plan.basics else ()
     if not profile.floor_ok and phase != "relief":
         basics = (*OFF_THE_FLOOR_BASICS, *basics)
     for alternatives in basics:

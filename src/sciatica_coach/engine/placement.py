@@ -56,7 +56,7 @@ def place(needs: Needs) -> list[list[PlanItem]]:
     used = [0 for _ in SLOTS]
     order = sorted(needs.chosen.values(), key=lambda c: c.priority)
     for choice in order:
-        dose = phase_dose(choice.exercise, needs.phase)
+        dose = needs.dose_for(choice.exercise)
         for candidate_dose in (dose, shortened(dose)):
             item = _item(choice, candidate_dose)
             fits = [i for i in range(len(SLOTS)) if used[i] + item.seconds <= SESSION_LIMIT_S]

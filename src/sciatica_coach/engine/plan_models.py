@@ -4,6 +4,7 @@ from typing import Literal
 
 from sciatica_coach.engine.activity import DailyActivity
 from sciatica_coach.engine.assessment import Finding
+from sciatica_coach.engine.clinician_plan import ClinicianOutcome
 from sciatica_coach.engine.direction import Unmet
 from sciatica_coach.engine.needs import Unanswered
 from sciatica_coach.engine.triage import ActiveRedFlag, Reason
@@ -62,3 +63,5 @@ class PlanAnswer(Output):
     reasons: list[Reason]
     red_flags: list[ActiveRedFlag]
     findings: list[Finding]
+    # A project field: what became of each item a clinician asked for (``clinician_plan``).
+    clinician_items: list[ClinicianOutcome] = []

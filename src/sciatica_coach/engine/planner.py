@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from sciatica_coach import __version__
-from sciatica_coach.engine import advice
+from sciatica_coach.engine import advice, clinician_items
 from sciatica_coach.engine.activity import WALKING, daily_walk
 from sciatica_coach.engine.assessment import GENERAL_NOTE, Finding, assess
 from sciatica_coach.engine.catalog import Catalog
@@ -50,6 +50,8 @@ class Review:
     walk_minutes: int | None = None
     walk_held: bool = False
     no_directional: bool = False
+    # A plan remade between reviews (a clinician's change): walks stay as they were.
+    walk_kept: bool = False
 
 
 def _direction_advice(
@@ -159,7 +161,7 @@ def build_plan(profile: Profile, catalog: Catalog, review: Review | None = None)
         standing=review.standing if review else None,
     )
     needs = Needs(pool)
-    select(needs, findings)
+    select(needs, findings, clinician_items.take)
     placed = place(needs)
     excluded = [Excluded(exercise=eid, reasons=reasons) for eid, reasons in pool.excluded.items()]
 
@@ -207,6 +209,7 @@ def build_plan(profile: Profile, catalog: Catalog, review: Review | None = None)
             phase,
             review.walk_minutes if review else None,
             held=review.walk_held if review else False,
+            kept=review.walk_kept if review else False,
         )
 
     checks: list[Check] = []
@@ -239,4 +242,5 @@ def build_plan(profile: Profile, catalog: Catalog, review: Review | None = None)
         reasons=list(assessed.reasons),
         red_flags=list(assessed.red_flags),
         findings=findings,
+        clinician_items=clinician_items.placed(needs, items),
     )

@@ -5,6 +5,7 @@ from typing import Annotated, Self
 
 from pydantic import model_validator
 
+from sciatica_coach.engine.clinician_plan import ClinicianPlan
 from sciatica_coach.engine.validation import FieldProblem, Input, between
 from sciatica_coach.engine.vocabulary import (
     CONTRACT,
@@ -87,6 +88,8 @@ class Profile(Input):
     avoid_directions: list[SpineDirection] = []
     floor_ok: bool = True
     walking_tolerance_min: WalkingMinutes | None = None
+    # A project field (the contract allows adding): what a clinician asked of the plan.
+    clinician_plan: ClinicianPlan = ClinicianPlan()
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

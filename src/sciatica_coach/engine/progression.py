@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from sciatica_coach.engine.catalog import Catalog, Exercise
+from sciatica_coach.engine.clinician_plan import REMOVED
 from sciatica_coach.engine.direction import DirectionPolicy
 from sciatica_coach.engine.profile import Profile
 from sciatica_coach.engine.safety import Exclusions
@@ -72,6 +73,8 @@ class Pool:
             if exercise.check_only:
                 continue
             reasons = rules.reasons(exercise)
+            if exercise.id in profile.clinician_plan.remove:
+                reasons = [*reasons, REMOVED]
             if reasons:
                 self.excluded[exercise.id] = reasons
         self.moves: dict[str, Move] = {}

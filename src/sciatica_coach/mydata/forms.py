@@ -2,7 +2,10 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.models import User
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+from sciatica_coach.accounts.forms import password_checked
 
 CONFIRM_WORD = "DELETE"
 
@@ -18,14 +21,17 @@ class DeleteAccountForm(forms.Form):
         help_text=_("This cannot be undone. Download your data first if you want to keep it."),
     )
 
-    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, user: User, request: HttpRequest | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
+        self.request = request
 
     def clean_password(self) -> str:
         password: str = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("That is not your password."))
+        # Counts for the lockout: deleting an account is no way round it.
+        password_checked(user=self.user, password=password, request=self.request)
         return password
 
     def clean_confirm(self) -> str:

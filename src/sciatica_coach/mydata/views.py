@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from sciatica_coach.accounts.sessions import CLEAR_SITE_DATA
 from sciatica_coach.mydata import services
 from sciatica_coach.mydata.forms import DeleteAccountForm
 from sciatica_coach.web.requests import AuthedRequest
@@ -44,10 +45,14 @@ def data_export(request: AuthedRequest, kind: str) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def delete_account(request: AuthedRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.POST, user=request.user)
+    form = DeleteAccountForm(request.POST, user=request.user, request=request)
     if not form.is_valid():
         return render(request, "mydata/my_data.html", {"form": form}, status=400)
-    services.account_delete(user=request.user)
+    user = request.user
     logout(request)
+    services.account_delete(user=user)
     messages.success(request, _("Your account and all its records have been deleted."))
-    return redirect("home")
+    response = redirect("home")
+    # The phone forgets too: the service worker's copies and any unsent logs.
+    response["Clear-Site-Data"] = CLEAR_SITE_DATA
+    return response

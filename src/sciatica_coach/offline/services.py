@@ -18,12 +18,26 @@ class FutureSession(ValueError):
     """An offline session dated after today: the phone's clock is wrong."""
 
 
+class UnknownSlot(ValueError):
+    """The plan the session was done from has no session in this slot."""
+
+
+class NotYourPlan(ValueError):
+    """An offline session done from a plan of another account: queued on a shared phone by
+    someone who has since signed out. It is never stored as the signed-in person's."""
+
+
 def offline_session_sync(
     *, user: User, entry: OfflineEntry, today: dt.date
 ) -> tuple[SessionLog, bool]:
     """Store one offline session; ``(log, False)`` when this client id was stored before."""
     if entry.date > today:
         raise FutureSession(str(entry.date))
+    plan = Plan.objects.filter(user=user, pk=entry.plan_id).first()
+    if plan is None:
+        raise NotYourPlan(str(entry.plan_id))
+    if plan.is_program and not any(s["slot"] == entry.slot for s in plan.answer["sessions"]):
+        raise UnknownSlot(entry.slot)
     try:
         with transaction.atomic():
             claim = OfflineSession.objects.create(user=user, client_id=entry.client_id)
@@ -50,9 +64,9 @@ def _store(*, user: User, entry: OfflineEntry) -> SessionLog:
         extent=before.extent,
         red_flags=list(before.red_flags),
     )
-    # The session happened when the phone says it did, from the plan it had then (when that
-    # plan is this person's; otherwise the current one is kept).
-    plan = Plan.objects.filter(user=user, pk=entry.plan_id).first() or log.plan
+    # The session happened when the phone says it did, from the plan it had then (checked to be
+    # this person's before anything was stored).
+    plan = Plan.objects.get(user=user, pk=entry.plan_id)
     log.date, log.plan = entry.date, plan
     log.save(update_fields=["date", "plan"])
     if log.new_red_flags:

@@ -12,6 +12,7 @@ from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from sciatica_coach import __version__, engine
+from sciatica_coach.accounts.views import account_cache_key
 from sciatica_coach.coach.csp import allows_the_pose_model
 from sciatica_coach.engine import advice
 from sciatica_coach.engine.validation import parse
@@ -30,6 +32,7 @@ from sciatica_coach.program.choices import SLOTS
 from sciatica_coach.program.forms import SessionCheckForm
 from sciatica_coach.program.presenters import plan_item_present
 from sciatica_coach.program.services import NoProgram
+from sciatica_coach.web.json_body import BadBody, json_body
 from sciatica_coach.web.requests import AuthedRequest
 
 View = Callable[..., HttpResponse]
@@ -61,9 +64,9 @@ def _refused(field: str, reason: str, status: int = 400) -> JsonResponse:
 @api_login_required
 def session_sync(request: AuthedRequest) -> HttpResponse:
     try:
-        data = json.loads(request.body)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return _refused("body", "not valid JSON")
+        data = json_body(request.body)
+    except BadBody as refusal:
+        return _refused(refusal.field, refusal.reason)
     try:
         entry = parse(OfflineEntry, data, "session")
     except engine.RefusedInput as refusal:
@@ -76,6 +79,11 @@ def session_sync(request: AuthedRequest) -> HttpResponse:
         return _refused("session.date", f"{entry.date} is after today")
     except NoProgram:
         return _refused("session", "there is no program to log against", status=409)
+    except services.UnknownSlot:
+        return _refused("session.slot", f"the plan has no {entry.slot} session")
+    except services.NotYourPlan:
+        # A log queued on a shared phone by someone else: never stored as this person's.
+        return _refused("session.plan_id", "is not a plan of the signed-in account", status=409)
     return JsonResponse({"log_id": log.pk, "created": created}, status=201 if created else 200)
 
 
@@ -113,6 +121,7 @@ def session_player(request: AuthedRequest, slot: str) -> HttpResponse:
     asks = bool(profile.triage.get("pregnancy_warning_signs_asked", True))
     offline_data = {
         "plan_id": plan.pk,
+        "account": account_cache_key(request.user.pk),
         "slot": slot,
         # Which answers after a session mean the symptoms spread: the engine's rule, as a table.
         "spreads": {
@@ -190,6 +199,13 @@ def _shell_version() -> str:
     return digest.hexdigest()[:12]
 
 
+@require_GET
+def offline_notice(request: HttpRequest) -> HttpResponse:
+    """What the service worker shows offline to a browser with no one signed in: no page of
+    anyone's, only the notice. The same for everyone, so it never depends on the user."""
+    return render(request, "offline/notice.html")
+
+
 @never_cache
 @require_GET
 def service_worker(request: HttpRequest) -> HttpResponse:
@@ -201,6 +217,9 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         {
             "version": _shell_version(),
             "shell_json": json.dumps([static(path) for path in SHELL]),
+            "offline_url": reverse("offline_notice"),
+            "session_url": reverse("session_state"),
+            "login_url": reverse("login"),
         },
         content_type="text/javascript",
     )

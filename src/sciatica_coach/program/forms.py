@@ -238,6 +238,12 @@ class IntakeForm(PlainForm):
             "avoid_exercises": previous.get("avoid_exercises", []),
             "directional_preference": previous.get("directional_preference", "unknown"),
             "avoid_directions": previous.get("avoid_directions", []),
+            # What a clinician asked of the plan is theirs to change, not the intake's.
+            **(
+                {"clinician_plan": previous["clinician_plan"]}
+                if "clinician_plan" in previous
+                else {}
+            ),
         }
 
     @classmethod

@@ -18,6 +18,7 @@ class Plan(models.Model):
         REVIEW = "review", _("weekly review")
         MOVEMENT_TEST = "movement_test", _("movement test")
         REVISION = "revision", _("program update")
+        CLINICIAN = "clinician", _("your clinician")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     created_on = models.DateField()
@@ -25,6 +26,9 @@ class Plan(models.Model):
     engine_version = models.CharField(max_length=32)
     source = models.CharField(max_length=16, choices=Source.choices)
     answer = models.JSONField()
+    # A plan made by a clinician's change: who (name and clinic, as the person reads it) and what.
+    changed_by = models.CharField(max_length=200, blank=True, default="")
+    change_note = models.TextField(blank=True, default="")
 
     class Meta:
         indexes = [models.Index(fields=["user", "-id"], name="plan_user_newest")]
@@ -191,3 +195,40 @@ class MovementTestResult(models.Model):
             "leg_pain_after": self.leg_pain_after,
             "stopped_at_step": self.stopped_at_step,
         }
+
+
+class Summary(models.Model):
+    """One row per person, what a clinic's dashboard shows of them, kept by the program's own
+    write services (``program.summary``): a dashboard of a thousand people reads a thousand
+    rows, never their logs. Everything that depends on today's date (adherence this week, days
+    since the last session) is worked out when read, from ``days``, so the row is stale only
+    when something was written: the one rule, kept by ``summary.refreshes_summary``."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True
+    )
+    has_program = models.BooleanField(default=False)
+    urgency = models.CharField(max_length=16, blank=True, default="")
+    phase = models.CharField(max_length=16, blank=True, default="")
+    preference = models.CharField(max_length=16, blank=True, default="")
+    sessions_per_day = models.PositiveSmallIntegerField(default=2)
+    started_on = models.DateField(null=True, blank=True)
+    last_activity = models.DateField(null=True, blank=True)
+    # {"YYYY-MM-DD": [sessions done, mean leg pain before or null, furthest extent rank or null]}
+    days = models.JSONField(default=dict)
+    # Sessions done per day as digits, oldest first, the last one ``done_until``: adherence for
+    # a thousand rows is read from these without decoding ``days``.
+    done_days = models.CharField(max_length=64, blank=True, default="")
+    done_until = models.DateField(null=True, blank=True)
+    red_flags = models.JSONField(default=list)  # active flag ids, most urgent first
+    # The latest pain scored before a session: {"leg", "back", "date"}, or null.
+    latest_pain = models.JSONField(null=True, blank=True)
+    baseline_pain = models.JSONField(null=True, blank=True)  # {"leg", "back"} at the start
+    # The engine's clinician_review_recommended: a reference to what said it, and its reasons.
+    review_ref = models.CharField(max_length=64, blank=True, default="")
+    review_reasons = models.JSONField(default=list)  # [{"id", "text"}]
+    review_seen = models.JSONField(default=list)  # refs a clinician marked as seen
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"summary of user {self.user_id}"

@@ -2,14 +2,24 @@
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.db.models import QuerySet
+from django.db.models.fields.json import KeyTransform
 from django.http import Http404
 
 from sciatica_coach import engine
-from sciatica_coach.program.models import MovementTestResult, Plan, Profile, Review, SessionLog
+from sciatica_coach.program.models import (
+    MovementTestResult,
+    Plan,
+    Profile,
+    Review,
+    SessionLog,
+    Summary,
+)
+from sciatica_coach.program.summary import Listed, summaries_rebuild
 
 # The engine's review looks at a window of days up to "today"; we prompt once per such window.
 REVIEW_INTERVAL = dt.timedelta(days=engine.WINDOW_DAYS)
@@ -73,6 +83,25 @@ def session_log_get(*, user: User, log_id: int) -> SessionLog:
     if log is None:
         raise Http404
     return log
+
+
+def plan_session_exercises(*, plan_id: int, slot: str) -> frozenset[str]:
+    """The exercises of one session of a plan. Plans never change once made (services only
+    ever create them), so the answer is kept under the plan's id for as long as the cache
+    keeps it."""
+    key = f"plan-exercises:{plan_id}:{slot}"
+    kept = cache.get(key)
+    if isinstance(kept, frozenset):
+        return kept
+    answer = Plan.objects.filter(pk=plan_id).values_list("answer", flat=True).first() or {}
+    found = frozenset(
+        item["exercise"]
+        for session in answer.get("sessions") or []
+        if session["slot"] == slot
+        for item in session["items"]
+    )
+    cache.set(key, found, None)
+    return found
 
 
 def session_logs_between(*, user: User, start: dt.date, end: dt.date) -> list[SessionLog]:
@@ -191,3 +220,113 @@ def session_logs_page(
         logs = logs.filter(date__lte=date_to)
     page = list(logs.order_by("-date", "-id")[offset : offset + limit])
     return page, logs.count()
+
+
+# The clinician side reads these; the clinic app decides who may see whom and passes only the
+# people it may show.
+
+
+# What a list of a thousand rows needs of each: no per-day figures or reasons (JSON a
+# thousand times over), which ``summaries_detail`` reads for the rows a page shows.
+LIST_FIELDS = (
+    "user",
+    "has_program",
+    "urgency",
+    "phase",
+    "preference",
+    "sessions_per_day",
+    "started_on",
+    "last_activity",
+    "done_days",
+    "done_until",
+    "red_flags",
+    "review_ref",
+)
+
+
+def summaries_for(*, users: QuerySet[User]) -> list[Summary]:
+    """The summary rows of ``users`` (a query, read as a subquery: one read however many).
+    People with no row yet (their data predates summaries) get one, built together in a fixed
+    number of reads, once."""
+    rows = list(Summary.objects.filter(user__in=users.values("pk")).defer("updated_at"))
+    missing = _missing(users, {row.user_id for row in rows})
+    return [*rows, *summaries_rebuild(user_ids=missing)] if missing else rows
+
+
+def _missing(users: QuerySet[User], have: set[int]) -> list[int]:
+    return [pk for pk in users.values_list("pk", flat=True) if pk not in have]
+
+
+def summaries_listed(*, user_ids: list[int]) -> list[Listed]:
+    """``summaries_for`` as a list of a thousand reads it (the caller has the ids already):
+    ``LIST_FIELDS`` only, plain values."""
+    values = Summary.objects.filter(user_id__in=user_ids).values_list(*LIST_FIELDS)
+    rows = [Listed(*fields) for fields in values]
+    have = {row.user_id for row in rows}
+    missing = [pk for pk in user_ids if pk not in have]
+    if missing:
+        summaries_rebuild(user_ids=missing)
+        return summaries_listed(user_ids=user_ids)
+    return rows
+
+
+def summaries_detail(*, rows: list[Listed]) -> None:
+    """Read the per-day figures and the reasons of listed ``rows`` in one query, onto them."""
+    found = Summary.objects.filter(user_id__in=[row.user_id for row in rows])
+    detail = {
+        pk: (days, reasons)
+        for pk, days, reasons in found.values_list("user_id", "days", "review_reasons")
+    }
+    for row in rows:
+        row.days, row.review_reasons = detail.get(row.user_id, ({}, []))
+
+
+def summary_get(*, user: User) -> Summary | None:
+    return Summary.objects.filter(user=user).first()
+
+
+class ClinicianChange(TypedDict):
+    by: str
+    note: str
+    at: dt.datetime
+
+
+def clinician_changes(*, user: User, limit: int = 3) -> list[ClinicianChange]:
+    """The latest changes a clinician made to the person's program, newest first."""
+    rows = (
+        Plan.objects.filter(user=user, source=Plan.Source.CLINICIAN)
+        .order_by("-id")
+        .values_list("changed_by", "change_note", "created_at")[:limit]
+    )
+    return [{"by": by, "note": note, "at": at} for by, note, at in rows]
+
+
+def plans_with_reasons(*, user: User, limit: int = 20) -> list[dict[str, Any]]:
+    """The person's plans, newest first: when, why made, by whom, the phase and the engine's
+    reasons (read out of each stored answer by the database, not the whole answers)."""
+    rows = (
+        Plan.objects.filter(user=user)
+        .order_by("-id")
+        .values("id", "created_on", "source", "changed_by", "change_note")
+        .annotate(phase=KeyTransform("phase", "answer"), reasons=KeyTransform("reasons", "answer"))
+    )
+    labels = dict(Plan.Source.choices)
+    return [
+        {**row, "source_label": labels.get(row["source"], row["source"])} for row in rows[:limit]
+    ]
+
+
+def reviews_recent(*, user: User, limit: int = 20) -> list[dict[str, Any]]:
+    """The person's reviews, newest first: the decision, whether a clinician was recommended,
+    and the reasons (not the next plan each holds)."""
+    rows = (
+        Review.objects.filter(user=user)
+        .order_by("-date", "-id")
+        .values("id", "date")
+        .annotate(
+            decision=KeyTransform("decision", "answer"),
+            clinician=KeyTransform("clinician_review_recommended", "answer"),
+            reasons=KeyTransform("reasons", "answer"),
+        )
+    )
+    return [dict(row) for row in rows[:limit]]

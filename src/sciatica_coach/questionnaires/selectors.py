@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
 from sciatica_coach.program.models import Review
 from sciatica_coach.questionnaires.models import Response
@@ -45,3 +45,15 @@ def responses_for(*, user: User, instrument: str) -> list[Response]:
 def responses_all(*, user: User) -> list[Response]:
     """Every questionnaire the person answered, oldest first."""
     return list(Response.objects.filter(user=user).order_by("date", "id"))
+
+
+def first_and_latest(*, users: QuerySet[User]) -> dict[int, dict[str, tuple[Response, Response]]]:
+    """For each of ``users`` (a query, read as a subquery), each instrument's first and latest
+    answer: the start-versus-latest outcome a clinic reports. One read."""
+    found: dict[int, dict[str, tuple[Response, Response]]] = {}
+    rows = Response.objects.filter(user__in=users.values("pk")).order_by("user_id", "date", "id")
+    for response in rows.only("user_id", "instrument", "date", "result"):
+        mine = found.setdefault(response.user_id, {})
+        first = mine.get(response.instrument, (response, response))[0]
+        mine[response.instrument] = (first, response)
+    return found

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sciatica_coach.relief.models import HeatColdUse, ReliefSettings
 from sciatica_coach.relief.rules import HEAT_COLD_LIMIT_MINUTES, MASSAGE_MAX_MINUTES, RELIEF_MAX
+from sciatica_coach.web.limits import RecentDate
 
 RELIEF_CHOICES = [(str(n), str(n)) for n in range(RELIEF_MAX + 1)]
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -54,6 +55,7 @@ class MedicationForm(forms.Form):
         label=_("When did you take it?"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        validators=[RecentDate()],
     )
     as_prescribed = forms.TypedChoiceField(
         label=_("Did you take it as your doctor or pharmacist told you?"),
@@ -98,7 +100,9 @@ class MassageForm(forms.Form):
         max_length=120,
         help_text=_("A therapist's name, or for example “my partner”."),
     )
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), validators=[RecentDate()]
+    )
     minutes = forms.IntegerField(
         label=_("How many minutes?"), min_value=1, max_value=MASSAGE_MAX_MINUTES
     )

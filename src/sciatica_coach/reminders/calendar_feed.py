@@ -12,9 +12,15 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
-PRODUCT_ID: Final = "-//Sciatica Coach//Session reminders//EN"
+# Nothing in the feed names the condition: a calendar is shown on lock screens, shared with
+# family and synced to other services. "Exercise reminders" is all it says.
+PRODUCT_ID: Final = "-//Coach//Exercise reminders//EN"
+CALENDAR_NAME: Final = "Exercise reminders"
 SESSION_MINUTES: Final = 20  # contract plan rule 1: a session fits inside 20 minutes
-SLOT_TITLES: Final = {"morning": "Morning session", "evening": "Evening session"}
+SLOT_TITLES: Final = {"morning": "Morning exercises", "evening": "Evening exercises"}
+# The time-zone block lists the zone's changes this many years ahead of the first event (the
+# default stops at 2038, after which clients would keep the last offset all year round).
+ZONE_YEARS: Final = 60
 
 
 def session_feed(
@@ -33,13 +39,13 @@ def session_feed(
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "Sciatica Coach")
+    calendar.add("x-wr-calname", CALENDAR_NAME)
     calendar.add("x-wr-timezone", time_zone)
     for slot, at in times.items():
         event = Event()
         digest = hashlib.sha256(f"{owner_key}:{slot}".encode()).hexdigest()[:24]
-        event.add("uid", f"{digest}@sciatica-coach")
-        event.add("summary", f"Sciatica Coach: {SLOT_TITLES.get(slot, slot.title())}")
+        event.add("uid", f"{digest}@exercise-reminders")
+        event.add("summary", SLOT_TITLES.get(slot, slot.title()))
         event.add(
             "description",
             "Your exercises for today, within comfort and never to exhaustion."
@@ -58,6 +64,9 @@ def session_feed(
             alarm.add("trigger", dt.timedelta(minutes=-alarm_minutes))
             event.add_component(alarm)
         calendar.add_component(event)
-    calendar.add_missing_timezones()
+    calendar.add_missing_timezones(
+        first_date=starts_on - dt.timedelta(days=366),
+        last_date=dt.date(starts_on.year + ZONE_YEARS, 1, 1),
+    )
     feed: bytes = calendar.to_ical()
     return feed

@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q
 from django.http import Http404
 
+from sciatica_coach.accounts.email_verification import verified_email_condition
 from sciatica_coach.program.models import SessionLog
 from sciatica_coach.reminders.models import ReminderSent, ReminderSettings
 
@@ -35,9 +36,11 @@ def reminder_settings_by_token(*, token: str) -> ReminderSettings:
 
 
 def reminder_settings_with_email() -> list[ReminderSettings]:
+    """Everyone with e-mail reminders on, whose current address they have verified."""
     return list(
         ReminderSettings.objects.filter(email_on=True, user__is_active=True)
         .exclude(user__email="")
+        .filter(verified_email_condition("user"))
         .select_related("user")
     )
 

@@ -11,6 +11,11 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from sciatica_coach.accounts.email_verification import (
+    email_is_verified,
+    email_verification_token,
+)
+from sciatica_coach.accounts.tasks import email_verification_send
 from sciatica_coach.reminders import selectors, services
 from sciatica_coach.reminders.forms import ReminderSettingsForm
 from sciatica_coach.reminders.models import ReminderSettings
@@ -44,6 +49,17 @@ def reminder_settings(request: AuthedRequest) -> HttpResponse:
             email_on=data["email_on"],
         )
         messages.success(request, _("Your reminder settings are saved."))
+        if data["email_on"] and not email_is_verified(user=request.user):
+            # Reminders start once the person shows the address is theirs.
+            link = request.build_absolute_uri(
+                reverse("email_verify", args=[email_verification_token(user=request.user)])
+            )
+            email_verification_send.enqueue(user_id=request.user.pk, link=link)
+            messages.info(
+                request,
+                _("We sent a link to %(email)s. E-mail reminders start once you open it.")
+                % {"email": request.user.email},
+            )
         return redirect("reminder_settings")
     feed_url = ""
     if found and found.feed_token:
@@ -51,7 +67,13 @@ def reminder_settings(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "reminders/settings.html",
-        {"form": form, "feed_url": feed_url, "saved": found is not None},
+        {
+            "form": form,
+            "feed_url": feed_url,
+            "saved": found is not None,
+            "email_waiting": bool(found and found.email_on)
+            and not email_is_verified(user=request.user),
+        },
         status=400 if form.errors else 200,
     )
 

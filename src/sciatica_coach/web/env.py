@@ -51,11 +51,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
 
+def data_dir_path(override: str | None = None) -> Path:
+    """Where the data folder is, without making it."""
+    raw = override or os.environ.get("SCIATICA_COACH_DATA_DIR")
+    if raw:
+        return Path(raw).absolute()
+    return Path(platformdirs.user_data_dir("sciatica-coach", appauthor=False))
+
+
 def data_dir() -> Path:
-    """Where the embedded database and generated secret live; created on first use."""
-    raw = os.environ.get("SCIATICA_COACH_DATA_DIR")
-    path = Path(raw) if raw else Path(platformdirs.user_data_dir("sciatica-coach", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    """Where the embedded database and generated secret live; created on first use, for its
+    owner only (the database in it is health data)."""
+    path = data_dir_path()
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 

@@ -3,6 +3,8 @@
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
 
 SETTINGS_MODULE = "sciatica_coach.web.settings"
 # Set by `serve` for gunicorn's hooks: start a task worker beside the server.
@@ -10,6 +12,9 @@ EMBEDDED_WORKER = "SCIATICA_COACH_EMBEDDED_WORKER"
 
 
 def _setup(data_dir: str | None) -> None:
+    # Everything this process and gunicorn after it create (the data folder, the database and
+    # its -wal and -shm files, backups) is readable by its owner only: it is health data.
+    os.umask(0o077)
     if data_dir:
         os.environ["SCIATICA_COACH_DATA_DIR"] = os.path.abspath(data_dir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
@@ -57,12 +62,26 @@ def worker(data_dir: str | None) -> int:
     return 0
 
 
-def serve(host: str, port: int, data_dir: str | None, workers: int, *, worker: bool) -> int:
+def serve(
+    host: str, port: int, data_dir: str | None, workers: int, *, worker: bool, new: bool = False
+) -> int:
     """Migrate, collect static files, then replace this process with gunicorn (which starts a
-    task worker beside itself unless ``worker`` is false; see gunicorn_conf)."""
+    task worker beside itself unless ``worker`` is false; see gunicorn_conf). An empty database
+    where the data folder shows one was used before is refused unless ``new``."""
+    signs = earlier_database_signs(data_dir)  # before settings make a secret key of their own
     _setup(data_dir)
     from django.conf import settings
     from django.core.management import call_command
+
+    if signs and not new and database_is_empty():
+        print(
+            "error: the database is empty, but this data folder was used before "
+            f"({', '.join(signs)} in {settings.DATA_DIR}). If the database was lost, restore "
+            "a backup (sciatica-coach restore FILE); to start afresh on purpose, run "
+            "sciatica-coach serve --new.",
+            file=sys.stderr,
+        )
+        return 2
 
     call_command("migrate", interactive=False, verbosity=0)
     # Source maps and ReDoc (the API docs use Swagger UI) would only slow every start.
@@ -78,3 +97,35 @@ def serve(host: str, port: int, data_dir: str | None, workers: int, *, worker: b
     argv = gunicorn_argv(host, port, workers)
     os.execv(argv[0], argv)  # noqa: S606 - our own interpreter, fixed arguments
     return 0  # pragma: no cover - execv does not return
+
+
+def earlier_database_signs(data_dir: str | None) -> list[str]:
+    """What in the data folder shows that a database was used here before: the secret key
+    made at the first start, and SQLite's write-ahead log files."""
+    from sciatica_coach.web.env import data_dir_path
+
+    folder = data_dir_path(data_dir)
+    names = ("secret_key", "db.sqlite3-wal", "db.sqlite3-shm")
+    return [name for name in names if (folder / name).exists()]
+
+
+def database_is_empty() -> bool:
+    """No table of ours: a new file, or a PostgreSQL database made afresh."""
+    from django.db import connection
+
+    return "django_migrations" not in connection.introspection.table_names()
+
+
+def backup_or_restore(command: str, file: str, data_dir: str | None, stderr: TextIO) -> int:
+    _setup(data_dir)
+    from sciatica_coach.web import backup
+
+    try:
+        if command == "backup":
+            backup.backup(Path(file))
+        else:
+            backup.restore(Path(file))
+    except backup.BackupProblem as problem:
+        print(f"error: {problem}", file=stderr)
+        return 2
+    return 0

@@ -29,6 +29,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "sciatica_coach.reports",
     "sciatica_coach.relief",
     "sciatica_coach.reminders",
+    "sciatica_coach.clinic",
     "ninja",
     "sciatica_coach.api",
     "django_tasks_db",
@@ -135,11 +137,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "today"
 LOGOUT_REDIRECT_URL = "home"
-# Lockout: this many failed logins for one username within the window block it for the window.
-LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-LOGIN_FAILURE_WINDOW_S = env_int("LOGIN_FAILURE_WINDOW_S", 15 * 60)
 
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
@@ -228,3 +226,58 @@ LOGGING = {
 # The API (sciatica_coach.api): sign-up through it can be turned off; calls per token a minute.
 API_SIGNUP_ENABLED = env_bool("API_SIGNUP_ENABLED", True)
 API_RATE_PER_MINUTE = env_int("API_RATE_PER_MINUTE", 120)
+
+# ---------------------------------------------------------------------------------------------
+# Hardening (issue 8): sessions, lockout, mail, the watched database. Kept together, after
+# everything else, so that other changes to the settings above merge without touching it.
+# ---------------------------------------------------------------------------------------------
+
+# Sessions are rows on the server, so logout, a password change, deletion and "log out
+# everywhere" end them at once (a signed cookie could not be ended). The one switch for a
+# shared cache in front of them is SESSION_STORE_CACHED: on by default with REDIS_URL (reads from
+# Redis, writes through to the rows, which keep the per-account index); never with the
+# per-process memory cache, where a session ended in one worker would live on in another.
+SESSION_ENGINE = "sciatica_coach.accounts.session_store"
+SESSION_STORE_CACHED = env_bool("SESSION_STORE_CACHED", bool(_redis_url))
+SESSION_CACHE_ALIAS = "default"
+# A session ends after this long without a request, and in any case this long after login.
+SESSION_IDLE_LIFETIME_S = env_int("SESSION_IDLE_LIFETIME_S", 7 * 24 * 60 * 60)
+SESSION_ABSOLUTE_LIFETIME_S = env_int("SESSION_ABSOLUTE_LIFETIME_S", 30 * 24 * 60 * 60)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME_S
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "sciatica_coach.accounts.sessions.SessionLifetimeMiddleware",
+)
+
+# Writes are refused with 503 when the SQLite file has vanished under the server, and an
+# unreachable database answers 503 (try again), not 500. Early, so nothing writes before it.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "sciatica_coach.web.database_watch.DatabaseWatchMiddleware",
+)
+
+# Wrong passwords (at login, password change and account deletion), per account and address:
+# after LOGIN_FAILURE_LIMIT within the window, each further try waits 1, 2, 4 ... minutes, up
+# to LOGIN_DELAY_MAX_S. Behind reverse proxies, TRUSTED_PROXY_COUNT says how many hops of
+# X-Forwarded-For were added by our own proxies (0: use the connection's address).
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_FAILURE_WINDOW_S = env_int("LOGIN_FAILURE_WINDOW_S", 24 * 60 * 60)
+LOGIN_DELAY_MAX_S = env_int("LOGIN_DELAY_MAX_S", 15 * 60)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# The password-reset e-mail is a task (accounts/tasks.py): the lookup, the token and the SMTP
+# conversation happen in the worker, so the reset page answers in the same time whether or not
+# the address has an account.
+
+# SQLite: write transactions queue on a kernel lock rather than SQLite's coarse busy-sleeps
+# (see web/sqlite_backend/base.py; the p99 of logging a step).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["ENGINE"] = "sciatica_coach.web.sqlite_backend"
+
+# SQLite zeroes what it deletes, so a deleted account leaves no copy of its text in the file
+# (mydata.services.database_scrub then checkpoints the write-ahead log away).
+SQLITE_OPTIONS["init_command"] += " PRAGMA secure_delete=ON;"
+
+if not EMAIL_HOST and env_bool("SCIATICA_COACH_HTTPS", False):
+    # In production an e-mail is never printed: a reset link in a log is a password in a log.
+    EMAIL_BACKEND = "sciatica_coach.web.mail.UnsentMailBackend"

@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.generic import RedirectView
 
@@ -7,6 +8,7 @@ from sciatica_coach.web import pictures, views
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
+    path("health/live/", views.alive, name="alive"),
     path("api/v1/", api.urls),
     path("", include("sciatica_coach.api.urls")),
     path("accounts/", include("sciatica_coach.accounts.urls")),
@@ -20,6 +22,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("relief/", include("sciatica_coach.relief.urls")),
     path("", include("sciatica_coach.reminders.urls")),
     path("", include("sciatica_coach.coach.urls")),
+    path("clinic/", include("sciatica_coach.clinic.urls")),
+    path("admin/", admin.site.urls),
     path("pictures/", pictures.gallery, name="gallery"),
     path(
         "exercises/<slug:exercise_id>/<slug:mode>.svg",

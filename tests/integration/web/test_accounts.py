@@ -1,6 +1,7 @@
 """Accounts: sign up, log in with lockout, password change and reset by e-mail."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -8,7 +9,6 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
 
-from sciatica_coach.accounts.forms import LOCKED_OUT
 from sciatica_coach.web import settings as production_settings
 
 PASSWORD = "a-long-Passw0rd!"  # noqa: S105 - a test persona's password
@@ -58,7 +58,7 @@ def test_repeated_wrong_passwords_lock_the_account(client: Client, alice: User) 
         client.post("/accounts/login/", {"username": "alice", "password": "wrong"})
     response = client.post("/accounts/login/", {"username": "Alice", "password": PASSWORD})
     assert response.status_code == 200
-    assert str(LOCKED_OUT) in response.content.decode()
+    assert "please wait 1 minute" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
@@ -70,6 +70,23 @@ def test_a_good_login_clears_earlier_failures(client: Client, alice: User) -> No
     client.post("/accounts/login/", {"username": "alice", "password": "wrong"})
     response = client.post("/accounts/login/", {"username": "alice", "password": PASSWORD})
     assert response.status_code == 302
+
+
+def test_a_reset_link_is_never_printed_in_production_settings(tmp_path: Path) -> None:
+    from tests.integration.web.test_commands import run_cli
+
+    result = run_cli(
+        [
+            "manage",
+            "shell",
+            "-c",
+            "from django.conf import settings; print(settings.EMAIL_BACKEND)",
+        ],
+        tmp_path,
+        SCIATICA_COACH_HTTPS="1",
+        ALLOWED_HOSTS="coach.example.org",
+    )
+    assert result.stdout.strip().splitlines()[-1] == "sciatica_coach.web.mail.UnsentMailBackend"
 
 
 def test_changing_the_password(alice_client: Client, alice: User) -> None:

@@ -75,3 +75,20 @@ def test_a_crashing_view_gives_the_friendly_page(client: Client, db: None) -> No
         response = client.get("/")
     assert response.status_code == 500
     assert b"Traceback" not in response.content
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/accounts/password/reset/MQ/cx1-abcdef0123456789/",
+        "/accounts/email/verify/eyJ1IjoxLCJlIjoiYSJ9:1vQ:sig/",
+        "/calendar/Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eA.ics",
+    ],
+)
+def test_the_access_log_never_holds_a_secret_link(path: str) -> None:
+    from sciatica_coach.web.gunicorn_conf import redacted
+
+    line = f'127.0.0.1 - - "GET {path} HTTP/1.1" 200'
+    assert "[redacted]" in redacted(line)
+    secret = path.rstrip("/").rsplit("/", 1)[-1]
+    assert secret not in redacted(line)

@@ -167,13 +167,16 @@ def entry_without_plan() -> dict[str, Any]:
     }
 
 
-def test_bob_cannot_log_against_alices_plan(alice: User, bob: User, bob_client: Client) -> None:
+def test_alices_queued_session_is_never_stored_as_bobs(
+    alice: User, bob: User, bob_client: Client
+) -> None:
+    # Queued on a shared phone by Alice, sent after Bob signed in there.
     with_program(alice)
     with_program(bob)
-    assert post(bob_client, entry(alice)).status_code == 201
-    log = SessionLog.objects.get(user=bob)
-    assert log.plan.user_id == bob.pk
-    assert not SessionLog.objects.filter(user=alice).exists()
+    response = post(bob_client, entry(alice))
+    assert response.status_code == 409
+    assert response.json()["error"]["field"] == "session.plan_id"
+    assert not SessionLog.objects.exists()
 
 
 def test_the_offline_player_carries_the_plan_and_the_engines_advice(

@@ -19,6 +19,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from pytest_django.fixtures import Settings
 
+from sciatica_coach.accounts.email_verification import email_verified_record
 from sciatica_coach.program.models import Plan, SessionLog
 from sciatica_coach.reminders import services
 from sciatica_coach.reminders.models import ReminderSent
@@ -77,6 +78,7 @@ def reminders_on(user: User, **changes: Any) -> None:
     }
     options.update(changes)
     services.reminder_settings_update(user=user, **options)
+    email_verified_record(user=user)
 
 
 def send_reminders_at(moment: dt.datetime) -> None:

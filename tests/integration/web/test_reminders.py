@@ -138,8 +138,8 @@ def test_the_feed_needs_no_login_and_is_an_icalendar(client: Client, alices_feed
     assert "private" in response["Cache-Control"]
     calendar = Calendar.from_ical(response.content)
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == [
-        "Sciatica Coach: Morning session",
-        "Sciatica Coach: Evening session",
+        "Morning exercises",
+        "Evening exercises",
     ]
 
 

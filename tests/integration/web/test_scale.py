@@ -229,6 +229,16 @@ def test_two_servers_and_a_worker_share_one_program(
             "email_on": "on",
         },
     )
+    # E-mail reminders go only to a confirmed address: the worker sends the link first.
+    deadline = time.monotonic() + 60
+    while not sink.messages and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert [m["Subject"] for m in sink.messages] == ["Please confirm your e-mail address"]
+    body = sink.messages[0].get_payload(decode=True).decode()
+    link = re.search(r"https?://[^/\s]+(/accounts/email/verify/\S+/)", body)
+    assert link is not None, body
+    browser.get(two + link.group(1))  # opened from the e-mail, on either server
+    sink.messages.clear()
     cluster.manage("send_reminders", "--verbosity", "0")
     deadline = time.monotonic() + 60
     while not sink.messages and time.monotonic() < deadline:

@@ -32,10 +32,7 @@ def occurrences(event: object, between: tuple[dt.datetime, dt.datetime]) -> list
 
 def test_the_feed_holds_one_daily_event_per_session() -> None:
     events = feed().walk("VEVENT")
-    assert [str(e["summary"]) for e in events] == [
-        "Sciatica Coach: Morning session",
-        "Sciatica Coach: Evening session",
-    ]
+    assert [str(e["summary"]) for e in events] == ["Morning exercises", "Evening exercises"]
     assert all(e["rrule"]["FREQ"] == ["DAILY"] for e in events)
     assert all(e["duration"].dt == dt.timedelta(minutes=20) for e in events)
 
@@ -70,3 +67,29 @@ def test_event_ids_are_stable_and_do_not_reveal_the_owner() -> None:
     assert first == again
     assert not set(first) & set(other)
     assert all("secret" not in uid for uid in first)
+
+
+def test_nothing_in_the_feed_names_the_condition() -> None:
+    text = session_feed(
+        times={"morning": dt.time(8, 0), "evening": dt.time(19, 30)},
+        time_zone="Europe/London",
+        starts_on=dt.date(2026, 3, 20),
+        owner_key="secret-key",
+        stamp=dt.datetime(2026, 3, 20, 9, tzinfo=dt.UTC),
+    ).decode()
+    for word in ("sciatica", "pain", "back", "nerve", "leg"):
+        assert word not in text.lower(), word
+    alarms = feed().walk("VALARM")
+    assert {str(alarm["description"]) for alarm in alarms} == {
+        "Morning exercises",
+        "Evening exercises",
+    }
+
+
+def test_the_time_zone_block_keeps_daylight_saving_past_2038() -> None:
+    zone = feed(time_zone="America/New_York").walk("VTIMEZONE")[0]
+    tz = zone.to_tz()
+    for year in (2040, 2060):
+        summer = dt.datetime(year, 7, 1, 12, tzinfo=tz).utcoffset()
+        winter = dt.datetime(year, 1, 15, 12, tzinfo=tz).utcoffset()
+        assert (summer, winter) == (dt.timedelta(hours=-4), dt.timedelta(hours=-5)), year

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,7 +15,9 @@ from sciatica_coach.program.choices import EXTENT_LABEL, SLOTS
 from sciatica_coach.program.forms import SessionCheckForm
 from sciatica_coach.program.models import Plan, SessionLog
 from sciatica_coach.program.presenters import plan_item_present
+from sciatica_coach.program.progress_form import SessionProgressForm
 from sciatica_coach.program.views.today import no_program
+from sciatica_coach.web.limits import STEP_MAX
 from sciatica_coach.web.requests import AuthedRequest
 
 
@@ -94,12 +96,15 @@ def session_play(request: AuthedRequest, log_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def session_progress(request: AuthedRequest, log_id: int) -> HttpResponse:
-    try:
-        step = int(request.POST.get("step", "0"))
-    except ValueError:
-        return HttpResponse(status=400)
+    form = SessionProgressForm(request.POST)
+    if not form.is_valid():
+        field, reason = form.first_error()
+        return JsonResponse({"error": {"field": field, "reason": reason}}, status=400)
     services.session_progress(
-        user=request.user, log_id=log_id, step=step, exercises_done=request.POST.getlist("done")
+        user=request.user,
+        log_id=log_id,
+        step=form.cleaned_data["step"],
+        exercises_done=request.POST.getlist("done")[:STEP_MAX],
     )
     return HttpResponse(status=204)
 

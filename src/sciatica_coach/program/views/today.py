@@ -130,6 +130,13 @@ def _today_page(request: AuthedRequest, date: dt.date) -> HttpResponse:
             "unanswered": plan.answer.get("unanswered", []),
             "unmet": plan.answer.get("unmet", []),
             "clearances": clearances_present(profile.clearances),
+            # A plan a clinician's change made says who and what (every change, newest first, is
+            # on the person's clinic page); read from the plan itself, no further query.
+            "clinician_changes": (
+                [{"by": plan.changed_by, "note": plan.change_note, "at": plan.created_at}]
+                if plan.source == Plan.Source.CLINICIAN
+                else []
+            ),
             "review_due": review_due,
             "has_assessment": has_assessment,
             "profile_data": profile.data,

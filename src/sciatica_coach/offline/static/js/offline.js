@@ -46,6 +46,7 @@
     var stages = {};
     root.querySelectorAll("[data-stage]").forEach(function (stage) { stages[stage.getAttribute("data-stage")] = stage; });
     var entry = {
+      account: data.account,  // whose log this is: never sent while someone else is signed in
       complete: false,
       updated: Date.now(),
       payload: {

@@ -62,14 +62,48 @@
     retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
   }
 
+  // Who the server says is signed in here: an opaque key per account (never the username), null
+  // when no one is, undefined until asked. A log queued by one account is only ever sent while
+  // that same account is signed in; another account signing in here drops it.
+  var SESSION_URL = "/accounts/session/";
+  var account;
+  function checkSession() {
+    if (!navigator.onLine) return Promise.resolve(account);
+    return fetch(SESSION_URL, { credentials: "same-origin", cache: "no-store" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (state) {
+      if (!state) return account;
+      account = state.signed_in ? state.account : null;
+      if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+        navigator.serviceWorker.controller.postMessage({ type: "account", account: account });
+      }
+      if (account) {
+        var queue = load();
+        Object.keys(queue).forEach(function (id) {
+          if (queue[id].account && queue[id].account !== account) delete queue[id];
+        });
+        store(queue);
+      }
+      return account;
+    }, function () { return account; });
+  }
+  function mine(entry) { return !!account && (!entry.account || entry.account === account); }
+
   var flushing = null;
   function flush() {
     if (flushing) return flushing;
     if (!navigator.onLine) return Promise.resolve();
+    if (account === undefined) {
+      // Not known yet (the server could not be asked): try again a little later.
+      return checkSession().then(function () {
+        if (account === undefined) { retryLater(); return null; }
+        return flush();
+      });
+    }
     var now = Date.now();
     var queue = load();
     var ready = Object.keys(queue).map(function (id) { return queue[id]; }).filter(function (entry) {
-      return entry.complete || now - entry.updated > ABANDONED_MS;
+      return mine(entry) && (entry.complete || now - entry.updated > ABANDONED_MS);
     });
     var failed = false;
     flushing = ready.reduce(function (chain, entry) {
@@ -114,19 +148,26 @@
     }
   }
 
-  window.SciaticaOffline = { put: put, flush: flush, pending: pending, forget: forget };
+  window.SciaticaOffline = {
+    put: put, flush: flush, pending: pending, forget: forget, checkSession: checkSession,
+    account: function () { return account; }
+  };
 
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
   }
-  window.addEventListener("online", function () { flush(); flushProgress(); });
+  window.addEventListener("online", function () {
+    checkSession().then(function () { flush(); if (account) flushProgress(); });
+  });
   document.addEventListener("DOMContentLoaded", function () {
-    flush();
-    // Not on the player itself: there, its own saves are the newer word.
-    if (!document.querySelector("[data-progress-url]:not([data-progress-url=''])")) flushProgress();
+    // The start-up check: forget what belongs to anyone no longer signed in, then send.
+    checkSession().then(function () {
+      flush();
+      // Not on the player itself: there, its own saves are the newer word.
+      if (account && !document.querySelector("[data-progress-url]:not([data-progress-url=''])")) flushProgress();
+    });
     // Logging out on a shared phone must leave none of this person's health data behind.
-    var logout = document.querySelector("form[data-logout]");
-    if (logout) {
+    document.querySelectorAll("form[data-logout]").forEach(function (logout) {
       logout.addEventListener("submit", function (event) {
         var unsent = pending();
         if (unsent && !window.confirm(logout.getAttribute("data-unsent-warning").replace("%s", unsent))) {
@@ -135,6 +176,6 @@
         }
         forget();
       });
-    }
+    });
   });
 })();

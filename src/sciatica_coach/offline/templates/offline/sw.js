@@ -2,11 +2,19 @@
 // The app shell comes from the cache; pages come from the network, with the last copy kept so
 // Today and the session player open with no connection. A session started offline runs in the
 // offline player, which keeps the log on the phone until it can be sent.
+//
+// Personal pages are kept in a cache named after the signed-in account ("account-" and an opaque
+// key from the server, never the username), and only while the server says that account is
+// signed in here: a logout, an expired session, a lost cookie or another person signing in
+// drops them. Offline, a browser with no account cache gets the offline notice, never a page.
 "use strict";
 const VERSION = "{{ version }}";
 const SHELL_CACHE = "shell-" + VERSION;
-const PAGE_CACHE = "pages-" + VERSION;
+const ACCOUNT_PREFIX = "account-";
 const SHELL = {{ shell_json }};
+const OFFLINE_NOTICE = "{{ offline_url }}";
+const SESSION_STATE = "{{ session_url }}";
+const LOGIN_PATH = "{{ login_url }}";
 const OFFLINE_PLAYER = (slot) => "/offline/session/" + slot + "/";
 // The camera coach's files, kept once a person has used it so it also runs offline. Nothing
 // personal: the pose model, its scripts and the coach's table. Kept across releases (the model
@@ -16,13 +24,32 @@ const COACH_MODEL = /^\/static\/coach\/vendor\//;
 const COACH_FILES = /^\/(static\/coach\/|coach\/table\.json$)/;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll([...SHELL, OFFLINE_NOTICE])).then(() => self.skipWaiting()));
 });
+
+const accountCaches = () => caches.keys().then((keys) => keys.filter((key) => key.startsWith(ACCOUNT_PREFIX)));
+
+// Keep the pages of this account only (none when account is null).
+function keepOnly(account) {
+  const kept = account ? ACCOUNT_PREFIX + account : null;
+  return accountCaches().then((keys) => Promise.all(keys.filter((key) => key !== kept).map((key) => caches.delete(key))));
+}
+
+// Ask the server who is signed in here, and forget everyone else. Unreachable: change nothing.
+function checkAccount() {
+  return fetch(SESSION_STATE, { credentials: "same-origin", cache: "no-store" })
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error("no answer"))))
+    .then((state) => {
+      const account = state.signed_in ? state.account : null;
+      return keepOnly(account).then(() => account);
+    });
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => ![SHELL_CACHE, PAGE_CACHE, COACH_CACHE].includes(k)).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k !== SHELL_CACHE && k !== COACH_CACHE && !k.startsWith(ACCOUNT_PREFIX)).map((k) => caches.delete(k))))
+      .then(() => checkAccount().catch(() => null))
       .then(() => self.clients.claim())
   );
 });
@@ -33,15 +60,17 @@ const REFRESH_DELAY_MS = 2000;
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const unique = (items) => Array.from(new Set(items));
 
-function refreshPlayers(todayHtml) {
+function refreshPlayers(cacheName, todayHtml) {
   const slots = unique(Array.from(todayHtml.matchAll(/\/session\/([a-z]+)\/start\//g), (m) => m[1]));
-  return caches.open(PAGE_CACHE).then((cache) => Promise.all(slots.map((slot) =>
-    fetch(OFFLINE_PLAYER(slot), { credentials: "same-origin" })
+  return caches.open(cacheName).then((cache) => Promise.all(slots.map((slot) =>
+    // Not following a redirect: signed out by now, the answer would be the login page, whose
+    // fresh CSRF cookie would replace the one of a login form open in a tab, and fail it.
+    fetch(OFFLINE_PLAYER(slot), { credentials: "same-origin", redirect: "manual" })
       .then((response) => {
         if (!response.ok || response.redirected) return null;
         return response.clone().text().then((html) => {
           const pictures = unique(html.match(/\/exercises\/[a-z0-9_]+\/[a-z]+\.svg/g) || []);
-          const missing = pictures.map((url) => cache.match(url).then((hit) => (hit ? null : cache.add(url))));
+          const missing = pictures.map((url) => caches.match(url).then((hit) => (hit ? null : cache.add(url))));
           return Promise.all([cache.put(OFFLINE_PLAYER(slot), response), ...missing]);
         });
       })
@@ -62,12 +91,41 @@ function coachFile(request, versioned) {
   });
 }
 
+// Today, kept for the account the server says is signed in now (asked again, so a page that
+// arrives just as someone else signs in is never kept under the wrong name).
+function keepToday(copy, html) {
+  return checkAccount().then((account) => {
+    if (!account) return null;
+    const name = ACCOUNT_PREFIX + account;
+    return caches.open(name)
+      .then((cache) => cache.put("/today/", new Response(html, { headers: copy.headers })))
+      .then(() => wait(REFRESH_DELAY_MS))
+      .then(() => refreshPlayers(name, html));
+  }).catch(() => null);
+}
+
 self.addEventListener("message", (event) => {
-  // Sent on logout: health data must not stay in this browser's caches.
-  if (event.data === "forget") {
-    event.waitUntil(caches.delete(PAGE_CACHE));
+  const data = event.data || {};
+  // "forget" is sent on logout; {account} by pwa.js after its own start-up check.
+  if (data === "forget") {
+    event.waitUntil(keepOnly(null));
+  } else if (data.type === "account") {
+    event.waitUntil(keepOnly(data.account || null));
   }
 });
+
+// Offline: a page of the account kept here, else Today, else the notice. No account: the notice.
+function offlineAnswer(pathname, fallback) {
+  const notice = () => caches.match(OFFLINE_NOTICE).then(
+    (hit) => hit || new Response("You are offline.", { status: 503, headers: { "Content-Type": "text/plain" } })
+  );
+  return accountCaches().then((names) => {
+    if (!names.length) return notice();
+    return caches.open(names[0]).then((cache) =>
+      cache.match(fallback).then((hit) => hit || cache.match("/today/")).then((hit) => hit || notice())
+    );
+  });
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -85,22 +143,15 @@ self.addEventListener("fetch", (event) => {
   const start = url.pathname.match(/^\/session\/([a-z]+)\/start\/$/);
   event.respondWith(
     fetch(request).then((response) => {
-      if (url.pathname === "/today/" && response.ok && !response.redirected) {
+      if (response.redirected && new URL(response.url).pathname.startsWith(LOGIN_PATH)) {
+        // Sent to the login page: whoever was signed in here is not any more.
+        event.waitUntil(keepOnly(null));
+      } else if (url.pathname === "/today/" && response.ok && !response.redirected) {
         const copy = response.clone();
-        event.waitUntil(copy.text().then((html) =>
-          caches.open(PAGE_CACHE)
-            .then((cache) => cache.put("/today/", new Response(html, { headers: copy.headers })))
-            .then(() => wait(REFRESH_DELAY_MS))
-            .then(() => refreshPlayers(html))
-        ));
+        event.waitUntil(copy.text().then((html) => keepToday(copy, html)));
       }
       return response;
-    }).catch(() => {
-      const fallback = start ? OFFLINE_PLAYER(start[1]) : url.pathname;
-      return caches.match(fallback).then((hit) => hit || caches.match("/today/")).then(
-        (hit) => hit || new Response("You are offline.", { status: 503, headers: { "Content-Type": "text/plain" } })
-      );
-    })
+    }).catch(() => offlineAnswer(url.pathname, start ? OFFLINE_PLAYER(start[1]) : url.pathname))
   );
 });
 {% endautoescape %}
