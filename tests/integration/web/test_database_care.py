@@ -43,7 +43,7 @@ def test_health_is_ok_when_the_database_takes_writes(client: Client, db: None) -
 
 def test_a_vanished_database_file_stops_writes_with_503(client: Client, db: None) -> None:
     if connection.vendor != "sqlite":
-        pytest.skip("a database file that can vanish is SQLite's; PostgreSQL is watched by /health/")
+        pytest.skip("only SQLite keeps its database in a file that can vanish")
     path = Path(str(connection.settings_dict["NAME"]))
     connection.ensure_connection()
     aside = path.with_name(path.name + ".aside")

@@ -29,7 +29,7 @@ from sciatica_coach.clinic.forms import (
 from sciatica_coach.clinic.models import AuditEvent, Clinic
 from sciatica_coach.clinic.patient_page import patient_context
 from sciatica_coach.clinic.views.access import CLINICIAN, actor, clinic_view, name_of, patient_in
-from sciatica_coach.illustration import illustrate
+from sciatica_coach.reports.document import with_strips
 from sciatica_coach.reports.pdf import PdfUnavailable, html_to_pdf
 from sciatica_coach.web.requests import AuthedRequest
 
@@ -189,17 +189,7 @@ def patient_report(request: AuthedRequest, clinic: Clinic, patient_id: int) -> H
     patient = patient_in(clinic, patient_id).user
     today = timezone.localdate()
     context = patient_context(clinic=clinic, patient=patient, today=today)
-    # Inline SVG is safe here: the PDF is drawn by WeasyPrint, not a browser.
-    context["sessions"] = [
-        {
-            **session,
-            "items": [
-                {**item, "strip": illustrate(item["exercise"], mode="strip")}
-                for item in session["items"]
-            ],
-        }
-        for session in context["sessions"]
-    ]
+    context["sessions"] = with_strips(context["sessions"])
     html = render_to_string(
         "reports/consultation.html",
         {"clinic": clinic, "name": name_of(patient), "today": today, **context},
