@@ -39,6 +39,12 @@ HEADER = 8  # root offset and the "TFL3" identifier
 ALIGN = 16
 
 
+def check(holds: bool, why: str) -> None:
+    """Not ``assert``: these checks guard bytes we ship, and must hold under ``python -O`` too."""
+    if not holds:
+        raise ValueError(why)
+
+
 def _u32(b: bytes, at: int) -> int:
     return int(struct.unpack_from("<I", b, at)[0])
 
@@ -65,7 +71,8 @@ def _table_fields(b: bytes, table: int) -> int:
 def buffers(model: bytes) -> list[bytes]:
     root = _u32(model, 0)
     at = _field(model, root, BUFFERS)
-    assert at is not None
+    if at is None:
+        raise ValueError("a model without buffers")
     start, count = _vector(model, at)
     out = []
     for i in range(count):
@@ -90,7 +97,8 @@ def metadata(model: bytes) -> dict[str, int]:
     for i in range(count):
         table = start + 4 * i + _u32(model, start + 4 * i)
         name_at, buffer_at = _field(model, table, 0), _field(model, table, 1)
-        assert name_at is not None and buffer_at is not None
+        if name_at is None or buffer_at is None:
+            raise ValueError("a metadata entry without its name or buffer")
         begin, size = _vector(model, name_at)
         out[model[begin : begin + size].decode()] = _u32(model, buffer_at)
     return out
@@ -124,19 +132,20 @@ class _Writer:
 
     def patch(self, at: int, target: int) -> None:
         """Sets the uoffset at `at` to point at `target` (which must lie after it)."""
-        assert target > at
+        check(target > at, "the metadata table runs backwards")
         struct.pack_into("<I", self.out, at - self.base, target - at)
 
 
 def add_metadata(model: bytes, data: bytes, name: str = METADATA_NAME) -> bytes:
     """The model with one more buffer holding `data`, named `name` in its metadata."""
-    assert model[4:8] == b"TFL3", "not a TFLite model"
-    assert name not in metadata(model), f"{name} is there already"
+    check(model[4:8] == b"TFL3", "not a TFLite model")
+    check(name not in metadata(model), f"{name} is there already")
     root = _u32(model, 0)
     fields = _table_fields(model, root)
-    assert fields <= LAST_FIELD + 1, "a Model field this tool does not know"
+    check(fields <= LAST_FIELD + 1, "a Model field this tool does not know")
     old_buffers = _field(model, root, BUFFERS)
-    assert old_buffers is not None
+    if old_buffers is None:
+        raise ValueError("a model without buffers")
     buffer_start, buffer_count = _vector(model, old_buffers)
     old_metadata = _field(model, root, METADATA)
     metadata_start, metadata_count = _vector(model, old_metadata) if old_metadata else (0, 0)
@@ -214,8 +223,11 @@ def add_metadata(model: bytes, data: bytes, name: str = METADATA_NAME) -> bytes:
     length = len(write(len(model))[0])
     new, table = write(length)
     result = struct.pack("<I", table) + b"TFL3" + new + model[HEADER:]
-    assert buffers(result) == [*buffers(model), data]
-    assert metadata(result) == {**metadata(model), name: len(buffers(model))}
+    check(buffers(result) == [*buffers(model), data], "the buffers changed while one was added")
+    check(
+        metadata(result) == {**metadata(model), name: len(buffers(model))},
+        "the metadata does not point at the new buffer",
+    )
     return result
 
 
@@ -241,10 +253,10 @@ def build(packed_assets: Path, lite: Path, full: Path, full_task: Path) -> bytes
         task_landmarks = z.read("pose_landmarks_detector.tflite")
     # pose_solution_packed_assets.data holds the detector alone (its loader lists it at 0..end).
     detector = packed_assets.read_bytes()
-    assert detector[4:8] == b"TFL3"
+    check(detector[4:8] == b"TFL3", "the detector is not a TFLite model")
     # The full .task's networks are @mediapipe/pose's own, but for the metadata buffer.
-    assert without_metadata(task_detector) == buffers(detector), "detector differs"
-    assert without_metadata(task_landmarks) == buffers(full.read_bytes()), "landmarks differ"
+    check(without_metadata(task_detector) == buffers(detector), "detector differs")
+    check(without_metadata(task_landmarks) == buffers(full.read_bytes()), "landmarks differ")
 
     def meta(model: bytes) -> bytes:
         return buffers(model)[metadata(model)[METADATA_NAME]]

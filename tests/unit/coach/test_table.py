@@ -101,7 +101,7 @@ def test_the_vendored_model_files_are_the_ones_npm_shipped() -> None:
     assert on_disk - compressed == set(listed)
     for name, digest in listed.items():
         assert hashlib.sha256((vendor / name).read_bytes()).hexdigest() == digest, name
-    # The WebAssembly and the model are also there gzipped (whitenoise serves them), the same inside.
+    # The WebAssembly and the model are also there gzipped (whitenoise serves them), same inside.
     assert compressed == {f"{name}.gz" for name in listed if name.endswith((".wasm", ".task"))}
     for name in compressed:
         inside = gzip.decompress((vendor / name).read_bytes())
