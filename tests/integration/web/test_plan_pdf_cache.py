@@ -85,7 +85,7 @@ def test_with_a_worker_the_page_waits_and_then_opens_the_pdf(
     assert first.status_code == 202
     assert first["Retry-After"] == "3"
     page = first.content.decode()
-    assert 'http-equiv="refresh"' in page
+    assert 'data-ask-again="/today/plan.pdf"' in page
     assert "being drawn" in page
     again = alice_client.get("/today/plan.pdf")  # pressed again before the worker ran
     assert again.status_code == 202

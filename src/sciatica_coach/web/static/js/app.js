@@ -299,7 +299,23 @@
     update();
   }
 
+  // A page waiting for the worker (the plan PDF): ask again every few seconds and open the
+  // result once it is ready. Not a <meta refresh>, which reloads the page under a screen reader.
+  function askAgain(root) {
+    var url = root.getAttribute("data-ask-again");
+    var seconds = Number(root.getAttribute("data-again-s")) || 3;
+    function ask() {
+      fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (response.status === 202) { setTimeout(ask, seconds * 1000); return; }
+        window.location.assign(url);  // ready, or an answer the page itself should show
+      }).catch(function () { setTimeout(ask, seconds * 1000); });
+    }
+    setTimeout(ask, seconds * 1000);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var waiting = document.querySelector("[data-ask-again]");
+    if (waiting) askAgain(waiting);
     var map = document.querySelector("[data-body-map]");
     if (map) bodyMap(map);
     var safety = document.querySelector("[data-safety-form]");
