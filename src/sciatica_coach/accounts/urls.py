@@ -51,7 +51,13 @@ urlpatterns: list[URLPattern] = [
     path(
         "password/change/done/",
         auth_views.PasswordChangeDoneView.as_view(
-            **_message(_("Password changed"), _("Your new password is saved."))
+            **_message(
+                _("Password changed"),
+                _(
+                    "Your new password is saved. You are logged out on your other phones and "
+                    "computers, and any API tokens you had no longer work."
+                ),
+            )
         ),
         name="password_change_done",
     ),

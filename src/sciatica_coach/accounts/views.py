@@ -22,6 +22,7 @@ from sciatica_coach.accounts.sessions import (
     session_times_start,
     sessions_end,
 )
+from sciatica_coach.accounts.signals import every_other_way_in_ends
 from sciatica_coach.web.requests import AuthedRequest
 
 
@@ -77,8 +78,15 @@ def logout_everywhere(request: AuthedRequest) -> HttpResponse:
     """Sign out of all devices: every session of this account ends, this one too."""
     user = request.user
     sessions_end(user=user)
+    every_other_way_in_ends.send(sender=logout_everywhere, user=user)
     logout(request)
-    messages.success(request, _("You are logged out on every phone and computer."))
+    messages.success(
+        request,
+        _(
+            "You are logged out on every phone and computer, and any API tokens you had no "
+            "longer work."
+        ),
+    )
     response = redirect("login")
     response["Clear-Site-Data"] = CLEAR_SITE_DATA
     return response
@@ -95,6 +103,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)  # keeps this session (a new key) signed in
         sessions_end(user=form.user, keep=self.request.session.session_key)
+        every_other_way_in_ends.send(sender=type(self), user=form.user)
         session_times_start(self.request)
         return response
 
@@ -106,6 +115,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
         sessions_end(user=form.user)
+        every_other_way_in_ends.send(sender=type(self), user=form.user)
         login_success_record(username=form.user.get_username())
         return response
 

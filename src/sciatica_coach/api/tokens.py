@@ -74,6 +74,12 @@ def token_revoke(*, user: User, token_id: int) -> bool:
     )
 
 
+def tokens_revoke_all(*, user: User, **_signal: object) -> int:
+    """Every live token of this person revoked: a new password, or "sign out of all devices",
+    leaves no app signed in with a token made before it."""
+    return ApiToken.objects.filter(user=user, revoked_at=None).update(revoked_at=timezone.now())
+
+
 def token_fields(token: ApiToken) -> dict[str, object]:
     """A token as the API shows it: everything but the secret, which is shown once, at birth."""
     return {

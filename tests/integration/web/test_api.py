@@ -152,6 +152,29 @@ def test_a_revoked_or_expired_token_gets_401(alice: User, client: Client) -> Non
     assert client.get("/api/v1/me/plan", **headers).status_code == 401
 
 
+@pytest.mark.parametrize("how", ["new password", "sign out of all devices"])
+def test_a_new_password_or_signing_out_everywhere_ends_every_token(
+    alice: User, alice_client: Client, bob: User, how: str
+) -> None:
+    with_program(alice)
+    client = Client()  # no browser session: the token alone
+    alices = bearer(alice, scope="read")
+    bobs = bearer(bob, scope="read")
+    assert client.get("/api/v1/me/plan", **alices).status_code == 200
+    if how == "new password":
+        new = "another-Long-passw0rd!"
+        response = alice_client.post(
+            "/accounts/password/change/",
+            {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+            follow=True,
+        )
+        assert "any API tokens you had no longer work" in response.content.decode()
+    else:
+        alice_client.post("/accounts/logout/everywhere/")
+    assert client.get("/api/v1/me/plan", **alices).status_code == 401
+    assert client.get("/api/v1/me/triage", **bobs).status_code != 401  # only hers
+
+
 def test_tokens_are_listed_without_their_secret_and_revoked_by_their_owner_only(
     alice: User, bob: User, client: Client
 ) -> None:
