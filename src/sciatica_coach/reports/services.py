@@ -26,7 +26,9 @@ def plan_pdf_ask(
     """The printed plan, or the news that it is on its way: asking twice never queues two.
 
     ``plan_id`` must be this person's (the caller read it through program's selectors)."""
-    row = PlanPdf.objects.filter(plan_id=plan_id, day=day, language=language).first()
+    row = PlanPdf.objects.filter(
+        user_id=user_id, plan_id=plan_id, day=day, language=language
+    ).first()
     if row is None:
         try:
             with transaction.atomic():
