@@ -72,7 +72,7 @@ def session_sync(request: AuthedRequest) -> HttpResponse:
     except engine.RefusedInput as refusal:
         return _refused(refusal.field, refusal.reason)
     try:
-        log, created = services.offline_session_sync(
+        log_id, created = services.offline_session_sync(
             user=request.user, entry=entry, today=timezone.localdate()
         )
     except services.FutureSession:
@@ -84,7 +84,7 @@ def session_sync(request: AuthedRequest) -> HttpResponse:
     except services.NotYourPlan:
         # A log queued on a shared phone by someone else: never stored as this person's.
         return _refused("session.plan_id", "is not a plan of the signed-in account", status=409)
-    return JsonResponse({"log_id": log.pk, "created": created}, status=201 if created else 200)
+    return JsonResponse({"log_id": log_id, "created": created}, status=201 if created else 200)
 
 
 def _flags_by_urgency(asks_pregnancy_signs: bool) -> list[dict[str, Any]]:

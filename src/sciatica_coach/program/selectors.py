@@ -38,6 +38,11 @@ def plan_current(*, user: User) -> Plan | None:
     return Plan.objects.filter(user=user).order_by("-id").first()
 
 
+def plan_of(*, user: User, plan_id: int) -> Plan | None:
+    """One of the person's plans by its id; ``None`` when it is no plan of theirs."""
+    return Plan.objects.filter(user=user, pk=plan_id).first()
+
+
 def plan_history(*, user: User) -> list[Plan]:
     return list(
         Plan.objects.filter(user=user)
