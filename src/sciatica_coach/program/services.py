@@ -460,6 +460,12 @@ def _movement_request(
     return {"profile": profile, "results": [result, *others]}
 
 
+def session_logs_delete(*, user: User) -> None:
+    """Delete every session log of the person: the first step of deleting the account, since a
+    log protects the plan it was done from (a plan is never deleted under a log)."""
+    SessionLog.objects.filter(user=user).delete()
+
+
 class FutureSession(ValueError):
     """A session dated after today: the phone's clock, or the caller, is wrong."""
 
