@@ -30,6 +30,7 @@ from sciatica_coach.engine.review_models import SessionLog as SessionIn
 from sciatica_coach.engine.triage import Triage
 from sciatica_coach.mydata import services as mydata
 from sciatica_coach.program import selectors, services
+from sciatica_coach.program.presenters import plan_present
 from sciatica_coach.questionnaires import selectors as questionnaire_selectors
 from sciatica_coach.questionnaires import services as questionnaire_services
 
@@ -100,6 +101,7 @@ def plan_get(request: HttpRequest) -> Any:
         "created_on": plan.created_on,
         "source": plan.source,
         "plan": plan.answer,
+        "sessions": plan_present(plan.answer),
     }
 
 

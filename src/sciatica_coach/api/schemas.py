@@ -10,6 +10,7 @@ from ninja import Field, Schema
 from sciatica_coach.engine.plan_models import PlanAnswer
 from sciatica_coach.engine.review_models import Review as EngineReview
 from sciatica_coach.engine.review_models import SessionLog
+from sciatica_coach.program.presenters import SessionView
 
 
 class SignupIn(Schema):
@@ -51,6 +52,10 @@ class PlanOut(Schema):
     created_on: dt.date
     source: str
     plan: PlanAnswer
+    sessions: list[SessionView] = Field(
+        description="The plan's sessions as the pages show them: the slot and each dose in words, "
+        "and each exercise's instructions and cues."
+    )
 
 
 class ReviewIn(Schema):

@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from sciatica_coach.accounts.lockout import login_success_record
 from sciatica_coach.accounts.sessions import sessions_end
 from sciatica_coach.mydata.records import account_of, export_document, records_of, to_json
-from sciatica_coach.program.models import SessionLog
+from sciatica_coach.program import services as program
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -71,7 +71,7 @@ def _account_rows_delete(*, user: User) -> None:
     logs, because they protect the plan they were done from (a plan is never deleted under a
     log); and failed logins for the username that no account owned when they were made."""
     sessions_end(user=user)
-    SessionLog.objects.filter(user=user).delete()
+    program.session_logs_delete(user=user)
     login_success_record(username=user.get_username())  # clears the failed-login rows
     user.delete()
 

@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.db import models
 
-from sciatica_coach.program.models import SessionLog
-
 
 class OfflineSession(models.Model):
     """A session done without a connection, keyed by the id the phone gave it.
@@ -14,7 +12,8 @@ class OfflineSession(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     client_id = models.UUIDField()
-    log = models.OneToOneField(SessionLog, null=True, on_delete=models.CASCADE)
+    # By name, not by import: no app imports another's models (tests/unit/test_app_boundaries.py).
+    log = models.OneToOneField("program.SessionLog", null=True, on_delete=models.CASCADE)
     received_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -28,9 +28,8 @@ from sciatica_coach.engine.vocabulary import EXTENT_ORDER, RED_FLAGS, URGENCY_OR
 from sciatica_coach.offline import services
 from sciatica_coach.offline.payload import OfflineEntry
 from sciatica_coach.program import selectors
-from sciatica_coach.program.choices import SLOTS
 from sciatica_coach.program.forms import SessionCheckForm
-from sciatica_coach.program.presenters import plan_item_present
+from sciatica_coach.program.presenters import plan_session, session_present
 from sciatica_coach.program.services import NoProgram
 from sciatica_coach.web.json_body import BadBody, json_body
 from sciatica_coach.web.requests import AuthedRequest
@@ -72,7 +71,7 @@ def session_sync(request: AuthedRequest) -> HttpResponse:
     except engine.RefusedInput as refusal:
         return _refused(refusal.field, refusal.reason)
     try:
-        log, created = services.offline_session_sync(
+        log_id, created = services.offline_session_sync(
             user=request.user, entry=entry, today=timezone.localdate()
         )
     except services.FutureSession:
@@ -84,7 +83,7 @@ def session_sync(request: AuthedRequest) -> HttpResponse:
     except services.NotYourPlan:
         # A log queued on a shared phone by someone else: never stored as this person's.
         return _refused("session.plan_id", "is not a plan of the signed-in account", status=409)
-    return JsonResponse({"log_id": log.pk, "created": created}, status=201 if created else 200)
+    return JsonResponse({"log_id": log_id, "created": created}, status=201 if created else 200)
 
 
 def _flags_by_urgency(asks_pregnancy_signs: bool) -> list[dict[str, Any]]:
@@ -113,10 +112,9 @@ def session_player(request: AuthedRequest, slot: str) -> HttpResponse:
     profile = selectors.profile_get(user=request.user)
     if plan is None or profile is None or not plan.is_program:
         return redirect("today")
-    session = next((s for s in plan.answer["sessions"] if s["slot"] == slot), None)
+    session = plan_session(plan.answer, slot)
     if session is None:
         return redirect("today")
-    steps = [plan_item_present(item) for item in session["items"]]
     # Triage rule 7, as the engine answered it for this profile; without an answer, ask.
     asks = bool(profile.triage.get("pregnancy_warning_signs_asked", True))
     offline_data = {
@@ -140,8 +138,7 @@ def session_player(request: AuthedRequest, slot: str) -> HttpResponse:
         request,
         "offline/player.html",
         {
-            "slot_label": SLOTS.get(slot, slot),
-            "steps": steps,
+            "session": session_present(session),
             "before": SessionCheckForm(prefix="before", pregnant_or_postpartum=asks),
             "after": SessionCheckForm(prefix="after", pregnant_or_postpartum=asks),
             "offline_data": offline_data,

@@ -94,13 +94,13 @@ def session_present(session: dict[str, Any], *, done: Collection[str] = ()) -> S
 
 
 def plan_present(answer: dict[str, Any]) -> list[SessionView]:
-    """Every session of a plan, in the plan's order."""
-    return [session_present(session) for session in answer.get("sessions", [])]
+    """Every session of a plan, in the plan's order; none when it is no program."""
+    return [session_present(session) for session in answer.get("sessions") or []]
 
 
 def plan_session(answer: dict[str, Any], slot: str) -> dict[str, Any] | None:
     """The plan's session for this slot, as the engine made it; ``None`` if it has none."""
-    return next((s for s in answer.get("sessions", []) if s["slot"] == slot), None)
+    return next((s for s in answer.get("sessions") or [] if s["slot"] == slot), None)
 
 
 # Who a clearance came from, in words; the clinician side will add its own.

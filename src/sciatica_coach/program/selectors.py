@@ -6,7 +6,7 @@ from typing import Any, TypedDict
 
 from django.contrib.auth.models import User
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.db.models.fields.json import KeyTransform
 from django.http import Http404
 
@@ -36,6 +36,25 @@ def profile_with_plan(*, user: User) -> Profile | None:
 
 def plan_current(*, user: User) -> Plan | None:
     return Plan.objects.filter(user=user).order_by("-id").first()
+
+
+def plan_current_answer(*, user: User) -> dict[str, Any]:
+    """The engine's answer in the current plan (``{}`` before the first), without the row."""
+    answer = Plan.objects.filter(user=user).order_by("-id").values_list("answer", flat=True)
+    return answer.first() or {}
+
+
+def started_on(*, user: User) -> dt.date | None:
+    """The day the person's program started, if it has."""
+    found: dt.date | None = (
+        Profile.objects.filter(user=user).values_list("started_on", flat=True).first()
+    )
+    return found
+
+
+def plan_of(*, user: User, plan_id: int) -> Plan | None:
+    """One of the person's plans by its id; ``None`` when it is no plan of theirs."""
+    return Plan.objects.filter(user=user, pk=plan_id).first()
 
 
 def plan_history(*, user: User) -> list[Plan]:
@@ -104,10 +123,49 @@ def plan_session_exercises(*, plan_id: int, slot: str) -> frozenset[str]:
     return found
 
 
+def slots_done(
+    *, user: User, day: dt.date, started_from: dt.datetime, started_before: dt.datetime
+) -> set[str]:
+    """Slots with a session done (a log with ``done`` set) dated ``day``, or started between
+    the two times (the caller's own idea of that day, in the person's time zone)."""
+    logs = SessionLog.objects.filter(
+        Q(date=day) | Q(started_at__gte=started_from, started_at__lt=started_before),
+        user=user,
+        done=True,
+    )
+    return set(logs.values_list("slot", flat=True))
+
+
+# What the progress charts draw of each log; the rest (the JSON lists) is never read there.
+CHARTED_FIELDS = (
+    "date",
+    "slot",
+    "done",
+    "pain_before_leg",
+    "pain_before_back",
+    "pain_after_leg",
+    "pain_after_back",
+    "extent_before",
+    "extent_after",
+)
+
+
+def session_logs_charted(*, user: User, since: dt.date) -> list[SessionLog]:
+    """The person's logs from ``since`` on, oldest first, with ``CHARTED_FIELDS`` only."""
+    logs = SessionLog.objects.filter(user=user, date__gte=since).order_by("date", "id")
+    return list(logs.only(*CHARTED_FIELDS))
+
+
 def session_logs_between(*, user: User, start: dt.date, end: dt.date) -> list[SessionLog]:
     return list(
         SessionLog.objects.filter(user=user, date__gte=start, date__lt=end).order_by("date", "id")
     )
+
+
+def review_last_date(*, user: User) -> dt.date | None:
+    """The day of the person's latest review (questionnaires fall due from it)."""
+    found: dt.date | None = Review.objects.filter(user=user).aggregate(latest=Max("date"))["latest"]
+    return found
 
 
 def review_latest(*, user: User) -> Review | None:

@@ -5,7 +5,8 @@ No clinical rule lives here: urgency, phase, exercises and review decisions all 
 """
 
 import datetime as dt
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -301,19 +302,34 @@ def session_log(
     log.extent_after = extent
     log.new_red_flags = _merged_flags(log.new_red_flags, red_flags)
     log.done = bool(log.exercises_done)
-    if red_flags:
-        log.ending = SessionLog.Ending.RED_FLAG
-    elif spreading or _extent_spread(log):
-        log.ending = SessionLog.Ending.SPREADING
-    else:
-        log.ending = SessionLog.Ending.FINISHED
+    log.ending = _ending(
+        flags=red_flags,
+        spread=spreading or _extent_spread(log),
+        otherwise=SessionLog.Ending.FINISHED,
+    )
     log.save()
-    _flag_profile(user, red_flags)
-    if log.ending == SessionLog.Ending.SPREADING and not red_flags:
+    _safety_follow_up(user=user, flags=red_flags, ending=log.ending)
+    return log
+
+
+def _ending(*, flags: list[str], spread: bool, otherwise: str) -> str:
+    """How a stored session ended, in the same order wherever it comes from: a warning sign
+    first, then symptoms spreading, then what the caller says it was."""
+    if flags:
+        return SessionLog.Ending.RED_FLAG
+    return SessionLog.Ending.SPREADING if spread else otherwise
+
+
+def _safety_follow_up(
+    *, user: User, flags: list[str], ending: str, today: dt.date | None = None
+) -> None:
+    """What a stored session sets off: a warning sign re-runs triage, spreading symptoms are
+    reviewed at once."""
+    _flag_profile(user, flags)
+    if ending == SessionLog.Ending.SPREADING:
         # Review rule 2: apps ask for the review as soon as a session spreads the symptoms, so
         # the exercise that did it is out of the plan before the next session.
-        review_week(user=user)
-    return log
+        review_week(user=user, today=today)
 
 
 def _extent_spread(log: SessionLog) -> bool:
@@ -444,6 +460,12 @@ def _movement_request(
     return {"profile": profile, "results": [result, *others]}
 
 
+def session_logs_delete(*, user: User) -> None:
+    """Delete every session log of the person: the first step of deleting the account, since a
+    log protects the plan it was done from (a plan is never deleted under a log)."""
+    SessionLog.objects.filter(user=user).delete()
+
+
 class FutureSession(ValueError):
     """A session dated after today: the phone's clock, or the caller, is wrong."""
 
@@ -494,16 +516,14 @@ def session_record(
         and checked["extent_after"]
         and engine.peripheralised(checked["extent_before"], checked["extent_after"])
     )
-    ending = (
-        SessionLog.Ending.RED_FLAG
-        if flags
-        else SessionLog.Ending.SPREADING
-        if spread
-        else SessionLog.Ending.FINISHED
+    ending = _ending(
+        flags=flags,
+        spread=spread,
+        otherwise=SessionLog.Ending.FINISHED
         if checked["done"]
         else SessionLog.Ending.IMPORTED
         if imported
-        else SessionLog.Ending.MISSED
+        else SessionLog.Ending.MISSED,
     )
     saved = SessionLog.objects.create(
         user=user,
@@ -522,7 +542,80 @@ def session_record(
         exercises_done=list(checked["exercises_done"]),
         new_red_flags=flags,
     )
-    _flag_profile(user, flags)
-    if spread and not flags:
-        review_week(user=user, today=today)
+    _safety_follow_up(user=user, flags=flags, ending=ending, today=today)
     return saved
+
+
+class SessionCheck(Protocol):
+    """The check a player asks for before and after a session (the offline player's own
+    checked payload is one)."""
+
+    @property
+    def pain_leg(self) -> int: ...
+    @property
+    def pain_back(self) -> int: ...
+    @property
+    def extent(self) -> str: ...
+    @property
+    def red_flags(self) -> Sequence[str]: ...
+
+
+@refreshes_summary
+@transaction.atomic
+def session_record_played(
+    *,
+    user: User,
+    plan: Plan,
+    date: dt.date,
+    slot: str,
+    before: SessionCheck,
+    after: SessionCheck | None,
+    step: int,
+    exercises_done: list[str],
+    spreading: bool = False,
+    today: dt.date | None = None,
+) -> SessionLog:
+    """A session played through on the player away from the server (the offline player), stored
+    whole in one INSERT, ending as ``session_start``, ``session_progress`` and ``session_log``
+    would have left it step by step: a warning sign before stops it there (nothing played); no
+    check after leaves it open, as a player closed mid-session does.
+
+    ``plan``: the plan it was played from, this person's (the caller checks it is). The person's
+    current plan must still be a program, as for a session started now.
+    """
+    if plan.user_id != user.pk:
+        raise Http404
+    current = selectors.plan_current(user=user)
+    if current is None or not current.is_program:
+        raise NoProgram
+    flags = list(before.red_flags)
+    if flags:
+        after, played, step = None, [], 0
+    else:
+        in_plan = selectors.plan_session_exercises(plan_id=plan.pk, slot=slot)
+        played = [e for e in dict.fromkeys(exercises_done) if e in in_plan]
+        flags = list(after.red_flags) if after is not None else []
+    log = SessionLog(
+        user=user,
+        plan=plan,
+        date=date,
+        slot=slot,
+        step=max(0, step),
+        exercises_done=played,
+        done=bool(played),
+        pain_before_leg=before.pain_leg,
+        pain_before_back=before.pain_back,
+        extent_before=before.extent,
+        pain_after_leg=after.pain_leg if after is not None else None,
+        pain_after_back=after.pain_back if after is not None else None,
+        extent_after=after.extent if after is not None else "",
+        new_red_flags=flags,
+    )
+    log.ending = _ending(
+        flags=flags,
+        spread=after is not None and (spreading or _extent_spread(log)),
+        otherwise=SessionLog.Ending.FINISHED if after is not None else SessionLog.Ending.OPEN,
+    )
+    log.save(force_insert=True)
+    _safety_follow_up(user=user, flags=flags, ending=log.ending, today=today)
+    return log

@@ -30,9 +30,10 @@ TREND_DAYS: Final = 28
 QUIET_DAYS: Final = 3
 __all__ = ["HABIT_ADHERENCE_BELOW", "WINDOW_DAYS", "SummaryView", "summary_refresh"]
 
-# The one write service that does not rebuild the row: the player's step-by-step save, called
-# at every step; the session's finish (or the person's next write) brings its work in.
-NOT_REBUILT: Final = ("session_progress",)
+# The write services that do not rebuild the row: the player's step-by-step save, called at
+# every step (the session's finish, or the person's next write, brings its work in); and the
+# deletion of the logs, the first step of deleting the account, row and all.
+NOT_REBUILT: Final = ("session_progress", "session_logs_delete")
 
 NOTHING: Final = (0, None, None)  # a day with no session done
 

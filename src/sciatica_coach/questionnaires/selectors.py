@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.db.models import Max, QuerySet
 
-from sciatica_coach.program.models import Review
+from sciatica_coach.program import selectors as program
 from sciatica_coach.questionnaires.models import Response
 from sciatica_coach.questionnaires.schedule import is_due
 
@@ -26,7 +26,7 @@ def questionnaires_due(*, user: User, today: dt.date) -> list[Due]:
         .annotate(latest=Max("date"))
         .values_list("instrument", "latest")
     )
-    last_review = Review.objects.filter(user=user).aggregate(latest=Max("date"))["latest"]
+    last_review = program.review_last_date(user=user)
     return [
         Due(
             instrument=value,

@@ -4,11 +4,10 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Q
 from django.http import Http404
 
 from sciatica_coach.accounts.email_verification import verified_email_condition
-from sciatica_coach.program.models import SessionLog
+from sciatica_coach.program import selectors as program
 from sciatica_coach.reminders.models import ReminderSent, ReminderSettings
 
 DEFAULT_ZONE = "UTC"
@@ -55,12 +54,7 @@ def done_slots_on(*, user: User, day: dt.date, time_zone: str) -> set[str]:
     zone = ZoneInfo(time_zone)
     day_starts = dt.datetime.combine(day, dt.time(0), tzinfo=zone)
     day_ends = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
-    logs = SessionLog.objects.filter(
-        Q(date=day) | Q(started_at__gte=day_starts, started_at__lt=day_ends),
-        user=user,
-        done=True,
-    )
-    return set(logs.values_list("slot", flat=True))
+    return program.slots_done(user=user, day=day, started_from=day_starts, started_before=day_ends)
 
 
 def reminders_sent_since(*, user: User, day: dt.date) -> set[tuple[dt.date, str]]:

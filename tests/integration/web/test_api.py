@@ -282,6 +282,26 @@ def test_triage_plan_and_checks_come_from_the_engine(alice: User, client: Client
     assert "trunk_extensor_s" not in checks["offered"]
 
 
+def test_the_plan_comes_with_its_sessions_as_the_pages_show_them(
+    alice: User, client: Client
+) -> None:
+    with_program(alice)
+    plan = client.get("/api/v1/me/plan", **bearer(alice, scope="read")).json()
+    first, shown = plan["plan"]["sessions"][0], plan["sessions"][0]
+    assert shown["slot"] == first["slot"]
+    assert shown["label"] == "Morning"
+    assert [item["exercise"] for item in shown["items"]] == [i["exercise"] for i in first["items"]]
+    assert shown["items"][0]["dose"]
+    assert shown["items"][0]["exercise_info"]["instructions"]
+
+
+def test_a_plan_that_is_no_program_has_no_sessions(alice: User, client: Client) -> None:
+    with_program(alice, red_flags=["bladder_change"])
+    plan = client.get("/api/v1/me/plan", **bearer(alice, scope="read")).json()
+    assert plan["plan"]["sessions"] is None
+    assert plan["sessions"] == []
+
+
 def test_a_logged_session_is_listed_and_filtered_by_date(alice: User, client: Client) -> None:
     with_program(alice)
     headers = bearer(alice)

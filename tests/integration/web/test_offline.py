@@ -10,9 +10,13 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from sciatica_coach.engine.validation import parse
 from sciatica_coach.offline.models import OfflineSession
+from sciatica_coach.offline.payload import OfflineEntry
+from sciatica_coach.offline.services import offline_session_sync
 from sciatica_coach.program import selectors
 from sciatica_coach.program.models import SessionLog
 from tests.integration.web.conftest import make_user, with_program
@@ -117,6 +121,35 @@ def test_symptoms_spreading_offline_end_the_session_as_spreading(
     data = entry(alice, after={"pain_leg": 6, "pain_back": 3, "extent": "foot", "red_flags": []})
     post(alice_client, data)
     assert SessionLog.objects.get(user=alice).ending == SessionLog.Ending.SPREADING
+
+
+def test_a_session_with_no_check_after_stays_open_with_what_was_done(
+    alice: User, alice_client: Client
+) -> None:
+    with_program(alice)
+    data = entry(
+        alice, after=None, exercises_done=["not_in_the_plan", *entry(alice)["exercises_done"]]
+    )
+    post(alice_client, data)
+    log = SessionLog.objects.get(user=alice)
+    assert (log.ending, log.done, log.step) == (SessionLog.Ending.OPEN, True, data["step"])
+    assert log.exercises_done == data["exercises_done"][1:]
+    assert log.pain_after_leg is None
+
+
+def test_an_offline_session_is_written_in_one_insert(alice: User) -> None:
+    with_program(alice)
+    parsed = parse(OfflineEntry, entry(alice), "session")
+    with CaptureQueriesContext(connection) as queries:
+        offline_session_sync(user=alice, entry=parsed, today=timezone.localdate())
+    writes = [
+        q["sql"].split()[0]
+        for q in queries.captured_queries
+        if q["sql"].startswith(("INSERT", "UPDATE", "DELETE")) and "program_sessionlog" in q["sql"]
+    ]
+    assert writes == ["INSERT"]
+    # The claim, the plan checks, the log and the person's summary (it was 37 step by step).
+    assert len(queries.captured_queries) <= 18
 
 
 @pytest.mark.parametrize(

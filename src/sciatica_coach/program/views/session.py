@@ -14,7 +14,7 @@ from sciatica_coach.program import selectors, services
 from sciatica_coach.program.choices import EXTENT_LABEL, SLOTS
 from sciatica_coach.program.forms import SessionCheckForm
 from sciatica_coach.program.models import Plan, SessionLog
-from sciatica_coach.program.presenters import plan_item_present
+from sciatica_coach.program.presenters import plan_session, session_present
 from sciatica_coach.program.progress_form import SessionProgressForm
 from sciatica_coach.program.views.today import no_program
 from sciatica_coach.web.limits import STEP_MAX
@@ -29,10 +29,10 @@ def _asks_pregnancy_signs(user: Any) -> bool:
 
 
 def _session_of(plan: Plan, slot: str) -> dict[str, Any]:
-    for session in plan.answer.get("sessions") or []:
-        if session["slot"] == slot:
-            return dict(session)
-    raise Http404
+    session = plan_session(plan.answer, slot)
+    if session is None:
+        raise Http404
+    return session
 
 
 @login_required
@@ -74,20 +74,15 @@ def session_play(request: AuthedRequest, log_id: int) -> HttpResponse:
     log = selectors.session_log_get(user=request.user, log_id=log_id)
     if log.ending:
         return redirect("session_done", log_id=log.pk)
-    session = _session_of(log.plan, log.slot)
-    steps = [
-        {**plan_item_present(item), "done": item["exercise"] in log.exercises_done}
-        for item in session["items"]
-    ]
+    session = session_present(_session_of(log.plan, log.slot), done=log.exercises_done)
     return render(
         request,
         "program/session_play.html",
         {
             "log": log,
-            "steps": steps,
+            "session": session,
             # Past the last exercise means the player opens on "Finish the session".
-            "step": min(log.step, len(steps)),
-            "slot_label": SLOTS.get(log.slot, log.slot),
+            "step": min(log.step, len(session["items"])),
             "progress_url": reverse("session_progress", args=[log.pk]),
         },
     )
