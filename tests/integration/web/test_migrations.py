@@ -3,6 +3,7 @@
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
@@ -157,3 +158,11 @@ def test_a_cancer_history_stored_before_the_revision_now_stops_the_program_today
     assert profile.triage["urgency"] == "urgent"
     assert profile.plan.answer["sessions"] is None
     assert profile.plan.answer["go_to"] == ["same_day_doctor"]
+
+
+def test_every_model_change_has_its_migration(db: None) -> None:
+    # A model changed without its migration would leave every stored database behind.
+    try:
+        call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+    except SystemExit as missing:
+        pytest.fail(f"a model change has no migration (makemigrations --check: {missing})")
