@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sciatica_coach.api import tokens
@@ -11,8 +12,11 @@ from sciatica_coach.web.requests import AuthedRequest
 
 
 @login_required
+@never_cache  # the answer to a POST holds a new token in clear: no copy kept by any cache
 @require_http_methods(["GET", "POST"])
 def token_list(request: AuthedRequest) -> HttpResponse:
+    """A new token is shown in the answer to the POST that made it, never put in the session
+    or a redirect: it is stored nowhere but in that page."""
     form = TokenForm(request.POST or None)
     made = None
     if request.method == "POST" and form.is_valid():

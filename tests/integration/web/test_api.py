@@ -443,6 +443,7 @@ def test_the_tokens_page_makes_shows_once_and_revokes(alice: User, alice_client:
     made = alice_client.post("/api-tokens/", {"name": "my app", "scope": "read", "days": "30"})
     page = made.content.decode()
     assert "shown only this once" in page
+    assert "no-store" in made["Cache-Control"]  # the page with the token in clear is kept nowhere
     token = ApiToken.objects.get(user=alice)
     key = page.split('id="new-token">')[1].split("<")[0]
     assert tokens.token_find(key=key) == token
