@@ -37,6 +37,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 DURATION = os.environ.get("BENCH_DURATION", "5s")
+# The 1-minute load average at the end of each wrk run: the figures' company on a shared machine.
+LOADS: list[float] = []
 ANONYMOUS_PAGES = ["/", "/accounts/login/", "/accounts/signup/"]
 PAGES = [
     *ANONYMOUS_PAGES,
@@ -116,6 +118,7 @@ def wrk(
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     p50 = ms(re.search(r"\s50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
     p99 = ms(re.search(r"\s99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    LOADS.append(os.getloadavg()[0])
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors:
         print(f"warning: {name}: {errors.group(1)} error responses", file=sys.stderr)
@@ -425,6 +428,10 @@ POSTGRES = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("TEST_POSTGRES
 REDIS = os.environ.get("BENCH_REDIS_URL") or os.environ.get("TEST_REDIS_URL", "")
 CSRF = "benchbenchbenchbenchbenchbench12"
 STEP_BODY = "step=1&done=pelvic_tilt"
+PEOPLE_COMMAND = (
+    "BENCH_POSTGRES_URL=postgres://app:app@127.0.0.1:5433/app "
+    "BENCH_REDIS_URL=redis://127.0.0.1:6380/5 .venv/bin/python bench/web.py --people {count}"
+)
 
 # Through the app's services, as a person would: a profile (triaged, a plan made) and the
 # morning session started; a password-less account, each signed in with its own session.
@@ -694,7 +701,8 @@ def people_render(count: int, setups: list[PeopleSetup]) -> str:
     lines = [
         "### Many people",
         "",
-        f"`bench/web.py --people {count}` on {time.strftime('%Y-%m-%d')}: {count:,} people, "
+        f"`{PEOPLE_COMMAND.format(count=count)}` on {time.strftime('%Y-%m-%d')} (load average "
+        f"{min(LOADS):.1f} to {max(LOADS):.1f} during the runs): {count:,} people, "
         "each with a program and the morning session open, each signed in with their own "
         "session cookie. Every request picks a person at random and, at even odds, opens Today "
         f"(`GET /today/`) or logs a step in their open session (`POST /session/ID/progress/`, "
