@@ -393,8 +393,8 @@ def render(runs: list[Run], splits: list[Split]) -> str:
         "parsing, the rate count and the JSON. The database itself answers in about 0.3 ms "
         "(the split above): the time is Python building ORM queries and objects. Reading the "
         "page as `values()` rows would save about 0.2 ms and the count cannot be skipped for a "
-        "full page, so neither comes near the 3x the goal needs; both would be changes to the "
-        "program's selector, not to the API.",
+        "full page, so neither comes near the 2 to 4 times the goal needs; both would be "
+        "changes to the program's selector, not to the API.",
         "",
         f"The load average was {os.getloadavg()[0]:.1f} at the end of this run; figures move by "
         "about ±30 % between runs on a shared machine.",

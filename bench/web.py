@@ -514,6 +514,70 @@ end
 """
 
 
+# Where a request's time goes, in one process (Django's test client), the database's and the
+# cache's time measured apart: Today for people whose page no one has opened yet (cold), the
+# same pages again (stored), and a step logged for each.
+PEOPLE_SPLIT = """
+import json, time
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+people, warm = {people!r}, {warm!r}
+spent = {{"db": 0.0, "cache": 0.0}}
+def timed_db(execute, sql, params, many, context):
+    start = time.perf_counter()
+    try:
+        return execute(sql, params, many, context)
+    finally:
+        spent["db"] += time.perf_counter() - start
+def timed(name):
+    real = getattr(cache, name)
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent["cache"] += time.perf_counter() - start
+    setattr(cache, name, wrapper)
+for name in ("get", "set", "add", "get_many", "set_many", "delete", "touch"):
+    timed(name)
+shared = Client()  # one: a new client loads every middleware (whitenoise scans the files)
+def client(cookie):
+    shared.cookies.clear()
+    shared.cookies["sessionid"] = cookie
+    return shared
+def today(person):
+    return client(person[0]).get("/today/")
+def step(person):
+    body = {{"step": 1, "done": "pelvic_tilt"}}
+    return client(person[0]).post(f"/session/{{person[1]}}/progress/", body)
+for _ in range(10):  # imports, templates, connections
+    today(warm)
+    step(warm)
+out = {{}}
+for label, call, ok in (("Today, cold", today, 200), ("Today, stored", today, 200),
+                        ("log a step", step, 204)):
+    spent.update(db=0.0, cache=0.0)
+    with connection.execute_wrapper(timed_db):
+        start = time.perf_counter()
+        for person in people:
+            assert call(person).status_code == ok
+        total = time.perf_counter() - start
+    out[label] = {{k: v / len(people) * 1000 for k, v in (("total", total), *spent.items())}}
+print(json.dumps(out))
+"""
+SPLIT_PEOPLE = 200
+
+
+@dataclass
+class Split:
+    setup: str
+    kind: str
+    total_ms: float
+    db_ms: float
+    cache_ms: float
+
+
 @dataclass
 class Kind:
     setup: str
@@ -535,6 +599,7 @@ class PeopleSetup:
     floors: list[Run]
     kinds: list[Kind]
     load: list[float]
+    splits: list[Split]
 
 
 def manage_shell(env: dict[str, str], code: str) -> str:
@@ -666,7 +731,12 @@ def people_setup(
     finally:
         server.terminate()
         server.wait(30)
-    return PeopleSetup(name, seeded["seconds"], floors, kinds, load)
+    # People nobody opened Today for during the runs, so their pages are cold here too.
+    unseen = [p for n, p in enumerate(seeded["people"]) if n not in seen][:SPLIT_PEOPLE]
+    code = PEOPLE_SPLIT.format(people=unseen, warm=seeded["people"][0])
+    answer = json.loads(manage_shell({**env, "ALLOWED_HOSTS": "testserver"}, code))
+    splits = [Split(name, kind, v["total"], v["db"], v["cache"]) for kind, v in answer.items()]
+    return PeopleSetup(name, seeded["seconds"], floors, kinds, load, splits)
 
 
 def people_main(count: int) -> None:
@@ -767,7 +837,22 @@ def people_render(count: int, setups: list[PeopleSetup]) -> str:
         "per-kind ratios are that share divided by the floors, so the two kinds add up to the "
         "mix's ratio.",
         "",
+        f"Where a request's time goes, in one process (Django's test client, {SPLIT_PEOPLE} "
+        "people whose Today nobody opened during the runs, after 10 requests to warm up): "
+        "Today cold, the same pages again (stored), a step logged for each. The rest of the "
+        "time is the app (middleware, session, the page drawn or the stored copy served).",
+        "",
+        "| set-up | request | total ms | database ms | cache ms | app ms |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
+    for setup in setups:
+        for split in setup.splits:
+            app = split.total_ms - split.db_ms - split.cache_ms
+            lines.append(
+                f"| {setup.name} | {split.kind} | {split.total_ms:.2f} | {split.db_ms:.2f} "
+                f"| {split.cache_ms:.2f} | {app:.2f} |"
+            )
+    lines.append("")
     return "\n".join(lines)
 
 
