@@ -33,12 +33,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from web import BIN, DURATION, ROOT, Run, free_port, start, wait_for, wrk
+from web import BIN, DURATION, LOADS, ROOT, Run, free_port, start, wait_for, wrk
 
 POSTGRES = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("TEST_POSTGRES_URL", "")
 REDIS = os.environ.get("BENCH_REDIS_URL") or os.environ.get("TEST_REDIS_URL", "")
 LOGS = 300  # the person's history: five months of twice-daily sessions
 PAGE = 20
+COMMAND = (
+    "BENCH_POSTGRES_URL=postgres://app:app@127.0.0.1:5433/app "
+    "BENCH_REDIS_URL=redis://127.0.0.1:6380/5 .venv/bin/python bench/api.py"
+)
+GOALS = {"list": 0.3, "create": 0.1}  # of the bare floor
 
 SEED = f"""
 import datetime as dt, json
@@ -313,7 +318,8 @@ def render(runs: list[Run], splits: list[Split]) -> str:
     lines = [
         "## API",
         "",
-        f"`bench/api.py` on {time.strftime('%Y-%m-%d')}: `GET /api/v1/me/sessions?limit={PAGE}` "
+        f"`{COMMAND}` on {time.strftime('%Y-%m-%d')} (load average {min(LOADS):.1f} to "
+        f"{max(LOADS):.1f} during the runs): `GET /api/v1/me/sessions?limit={PAGE}` "
         f"(a person with {LOGS} logs; a token checked, its rate counted) and `POST "
         "/api/v1/me/sessions` (a whole session checked by the engine and stored), with "
         f"`wrk -d{DURATION}`; gunicorn sync workers, loopback; Python "
@@ -337,10 +343,19 @@ def render(runs: list[Run], splits: list[Split]) -> str:
         if r.name.endswith(", SQLite") and r.concurrency == 8
     }
     distributed = [r for r in runs if "2 servers" in r.name]
+    verdicts = []
+    for r in sorted(runs, key=lambda run: run.concurrency):
+        endpoint = r.name.split(",")[0]
+        if endpoint in GOALS:
+            ratio = r.rps / floor[("bare floor", r.concurrency)]
+            met = "met" if ratio >= GOALS[endpoint] else "**not met**"
+            verdicts.append(f"{r.name} at {r.concurrency}: {ratio:.2f}, {met}")
     lines += [
         "",
         "Goals: list ≥ 0.3 and create ≥ 0.1 of the bare floor (the peer Django workout tracker "
-        "reaches 0.03 and 0.009 on its workout-log list and create on this kind of machine).",
+        "reaches 0.03 and 0.009 on its workout-log list and create on this kind of machine). "
+        + "; ".join(verdicts)
+        + ".",
         "",
     ]
     if distributed:
@@ -349,6 +364,7 @@ def render(runs: list[Run], splits: list[Split]) -> str:
             "on PostgreSQL + Redis against one server of two workers on SQLite: "
             + "; ".join(
                 f"{r.name.split(',')[0]} {r.rps / embedded[r.name.split(',')[0]]:.2f} of embedded"
+                + (" (met)" if r.rps / embedded[r.name.split(",")[0]] >= 0.7 else " (**not met**)")
                 for r in distributed
             )
             + " (goal ≥ 0.7)."
@@ -368,6 +384,17 @@ def render(runs: list[Run], splits: list[Split]) -> str:
             f"| {app:.2f} |"
         )
     lines += [
+        "",
+        "Where the list's time goes, timed part by part in one process on SQLite on 2026-11-28 "
+        "(load average about 4): the whole request 7.0 ms; the trivial view 0.9 ms (middleware); "
+        "finding the token 0.6 ms (one ORM query with its user); the program's selector 2.1 ms "
+        "(the page as 20 model instances, 2.0 ms, and the count, 0.2 ms); shaping the 20 rows "
+        "and checking them against the response schema 0.2 ms; the rest is django-ninja's "
+        "parsing, the rate count and the JSON. The database itself answers in about 0.3 ms "
+        "(the split above): the time is Python building ORM queries and objects. Reading the "
+        "page as `values()` rows would save about 0.2 ms and the count cannot be skipped for a "
+        "full page, so neither comes near the 2 to 4 times the goal needs; both would be "
+        "changes to the program's selector, not to the API.",
         "",
         f"The load average was {os.getloadavg()[0]:.1f} at the end of this run; figures move by "
         "about ±30 % between runs on a shared machine.",
