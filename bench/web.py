@@ -379,9 +379,10 @@ def render(
         "gallery (`/pictures/`, all 55) loads its pictures as they scroll into view.",
         "",
         "Where Today's time goes (profiled in-process, about 0.55 ms a request): Today is served "
-        "from a copy of the whole page kept per person, under a key read in two raw single-table "
-        "queries (the profile's plan and review dates, the day's logs), so an unchanged day costs "
-        "no ORM query and no template; pages carry no form (log out goes through a confirmation "
+        "from a copy of the whole page kept per person, under a key read in two indexed "
+        "single-table reads of a few columns (the profile's version stamp, bumped by every "
+        "change, with its review dates; the day's logs), so an unchanged day costs no model "
+        "object and no template; pages carry no form (log out goes through a confirmation "
         "page), so no CSRF token has to be masked into the copy. What remains is Django's "
         "middleware (the trivial floor), reading the session row (sessions live on the server "
         "since issue 8, so that they can be ended) and the signed-in user (one prepared "
