@@ -25,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -33,7 +32,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from web import BIN, DURATION, LOADS, ROOT, Run, free_port, start, wait_for, wrk
+from web import (
+    BIN,
+    DURATION,
+    LOADS,
+    ROOT,
+    TIMED_DB_AND_CACHE,
+    Run,
+    free_port,
+    postgres_database,
+    start,
+    wait_for,
+    wrk,
+)
 
 POSTGRES = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("TEST_POSTGRES_URL", "")
 REDIS = os.environ.get("BENCH_REDIS_URL") or os.environ.get("TEST_REDIS_URL", "")
@@ -66,30 +77,10 @@ print(json.dumps({{"token": key}}))
 """
 
 # The same requests in one process, with the database's and the cache's time measured apart.
-SPLIT = """
-import json, time
-from django.core.cache import cache
-from django.db import connection
-from django.test import Client
+SPLIT = (
+    TIMED_DB_AND_CACHE
+    + """
 token, body, rounds = {token!r}, {body!r}, {rounds}
-spent = {{"db": 0.0, "cache": 0.0}}
-def timed_db(execute, sql, params, many, context):
-    start = time.perf_counter()
-    try:
-        return execute(sql, params, many, context)
-    finally:
-        spent["db"] += time.perf_counter() - start
-def timed(name):
-    real = getattr(cache, name)
-    def wrapper(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return real(*args, **kwargs)
-        finally:
-            spent["cache"] += time.perf_counter() - start
-    setattr(cache, name, wrapper)
-for name in ("get", "set", "add", "incr", "get_many", "delete"):
-    timed(name)
 client = Client(HTTP_AUTHORIZATION="Bearer " + token)
 out = {{}}
 for label, call in (
@@ -107,6 +98,7 @@ for label, call in (
     out[label] = {{k: v / rounds * 1000 for k, v in (("total", total), *spent.items())}}
 print(json.dumps(out))
 """
+)
 
 
 @dataclass
@@ -158,20 +150,6 @@ def coach(env: dict[str, str], *args: str) -> str:
         text=True,
     )
     return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
-
-
-@contextmanager
-def postgres_database() -> Iterator[str]:
-    import psycopg
-
-    name = f"bench_api_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(POSTGRES, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield urllib.parse.urlunsplit(urllib.parse.urlsplit(POSTGRES)._replace(path=f"/{name}"))
-    finally:
-        with psycopg.connect(POSTGRES, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @contextmanager
@@ -290,7 +268,7 @@ def main() -> None:
         bare.wait(10)
 
     if POSTGRES:
-        with postgres_database() as database:
+        with postgres_database(POSTGRES, "bench_api") as database:
             pg_env = {**base_env, "DATABASE_URL": database}
             pg_env["SCIATICA_COACH_DATA_DIR"] = str(work / "pg")
             coach(pg_env, "manage", "migrate", "-v", "0")

@@ -515,15 +515,15 @@ end
 """
 
 
-# Where a request's time goes, in one process (Django's test client), the database's and the
-# cache's time measured apart: Today for people whose page no one has opened yet (cold), the
-# same pages again (stored), and a step logged for each.
-PEOPLE_SPLIT = """
+# The start of a script run in the app's own process (``manage shell -c``) that times requests
+# with the database's and the cache's share measured apart: ``spent`` gathers both, and
+# ``timed_db`` is the wrapper for ``connection.execute_wrapper``. Doubled braces: the scripts
+# that follow it are filled in with ``str.format``.
+TIMED_DB_AND_CACHE = """
 import json, time
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
-people, warm = {people!r}, {warm!r}
 spent = {{"db": 0.0, "cache": 0.0}}
 def timed_db(execute, sql, params, many, context):
     start = time.perf_counter()
@@ -540,8 +540,18 @@ def timed(name):
         finally:
             spent["cache"] += time.perf_counter() - start
     setattr(cache, name, wrapper)
-for name in ("get", "set", "add", "get_many", "set_many", "delete", "touch"):
+for name in ("get", "set", "add", "incr", "get_many", "set_many", "delete", "touch"):
     timed(name)
+"""
+
+
+# Where a request's time goes, in one process (Django's test client), the database's and the
+# cache's time measured apart: Today for people whose page no one has opened yet (cold), the
+# same pages again (stored), and a step logged for each.
+PEOPLE_SPLIT = (
+    TIMED_DB_AND_CACHE
+    + """
+people, warm = {people!r}, {warm!r}
 shared = Client()  # one: a new client loads every middleware (whitenoise scans the files)
 def client(cookie):
     shared.cookies.clear()
@@ -567,6 +577,7 @@ for label, call, ok in (("Today, cold", today, 200), ("Today, stored", today, 20
     out[label] = {{k: v / len(people) * 1000 for k, v in (("total", total), *spent.items())}}
 print(json.dumps(out))
 """
+)
 SPLIT_PEOPLE = 200
 
 
