@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from sciatica_coach import __version__, engine
 from sciatica_coach.accounts.views import account_cache_key
 from sciatica_coach.coach.csp import allows_the_pose_model
+from sciatica_coach.coach.pose_model import pose_model_url
 from sciatica_coach.engine import advice
 from sciatica_coach.engine.validation import parse
 from sciatica_coach.engine.vocabulary import EXTENT_ORDER, RED_FLAGS, URGENCY_ORDER
@@ -217,6 +218,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
             "offline_url": reverse("offline_notice"),
             "session_url": reverse("session_state"),
             "login_url": reverse("login"),
+            "pose_model_url": pose_model_url(),
         },
         content_type="text/javascript",
     )

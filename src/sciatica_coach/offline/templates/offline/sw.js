@@ -22,6 +22,8 @@ const OFFLINE_PLAYER = (slot) => "/offline/session/" + slot + "/";
 const COACH_CACHE = "coach";
 const COACH_MODEL = /^\/static\/coach\/vendor\//;
 const COACH_FILES = /^\/(static\/coach\/|coach\/table\.json$)/;
+// The model this release uses; a model kept from an earlier release (megabytes) is dropped.
+const POSE_MODEL_NOW = "{{ pose_model_url }}";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll([...SHELL, OFFLINE_NOTICE])).then(() => self.skipWaiting()));
@@ -45,10 +47,22 @@ function checkAccount() {
     });
 }
 
+function dropOldPoseModels() {
+  return caches.open(COACH_CACHE).then((cache) => cache.keys().then((requests) => Promise.all(
+    requests
+      .filter((request) => {
+        const path = new URL(request.url).pathname;
+        return COACH_MODEL.test(path) && !path.startsWith(POSE_MODEL_NOW);
+      })
+      .map((request) => cache.delete(request))
+  ))).catch(() => null);
+}
+
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
       .then((keys) => Promise.all(keys.filter((k) => k !== SHELL_CACHE && k !== COACH_CACHE && !k.startsWith(ACCOUNT_PREFIX)).map((k) => caches.delete(k))))
+      .then(() => dropOldPoseModels())
       .then(() => checkAccount().catch(() => null))
       .then(() => self.clients.claim())
   );
