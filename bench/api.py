@@ -42,6 +42,7 @@ from web import (
     free_port,
     postgres_database,
     start,
+    start_bare,
     wait_for,
     wrk,
 )
@@ -234,32 +235,12 @@ def main() -> None:
     sqlite_env = {**base_env, "SCIATICA_COACH_DATA_DIR": str(work / "sqlite")}
     coach(sqlite_env, "manage", "migrate", "-v", "0")
     token = json.loads(coach(sqlite_env, "manage", "shell", "-c", SEED))["token"]
-    bare_port = free_port()
-    bare = start(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "bare_app:application",
-            "--bind",
-            f"127.0.0.1:{bare_port}",
-            "--workers",
-            "2",
-            "--preload",
-            "--access-logfile",
-            "/dev/null",
-            "--no-control-socket",
-            "--config",
-            "python:sciatica_coach.web.gunicorn_conf",
-        ],
-        {**sqlite_env, "BARE_DB": str(work / "bare.sqlite3")},
-        ROOT / "bench",
-    )
+    bare, bare_url = start_bare(sqlite_env, work)
     try:
-        wait_for(f"http://127.0.0.1:{bare_port}/")
+        wait_for(bare_url)
         with servers(sqlite_env, 1, 2) as (url,):
             for concurrency in (1, 8):
-                runs.append(wrk("bare floor", f"http://127.0.0.1:{bare_port}/", concurrency, None))
+                runs.append(wrk("bare floor", bare_url, concurrency, None))
                 runs.append(wrk("trivial view", url + "/health/live/", concurrency, None))
             runs += measure("SQLite", [url], token, work, (1, 8))
         splits += split(sqlite_env, "SQLite", token)

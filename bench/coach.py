@@ -19,12 +19,10 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +32,8 @@ BIN = Path(sys.executable).parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 from tests.e2e.fake_camera import clip  # noqa: E402 - after the path is set
+
+from web import free_port, wait_for  # noqa: E402
 
 SEED = """
 import json
@@ -98,23 +98,6 @@ CANVAS_LOOP = """async (seconds) => {
   stream.getTracks().forEach((t) => t.stop());
   return frames / ((performance.now() - start) / 1000);
 }"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_for(url: str, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=1)  # noqa: S310 - our own loopback server
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"server at {url} did not start")
 
 
 def poll(page: Any, expression: str, timeout_s: float) -> None:
@@ -234,7 +217,7 @@ def main() -> None:
         )
         try:
             base = f"http://127.0.0.1:{port}"
-            wait_for(base + "/health/")
+            wait_for(base + "/health/", timeout=120)  # the first start collects static files
             r = measure(base, seed, clip(work), args.seconds)
         finally:
             server.terminate()

@@ -241,39 +241,20 @@ def main() -> None:
     seed = json.loads(seeded)
     cookie = f"sessionid={seed['session']}; csrftoken=benchbenchbenchbenchbenchbench12"
 
-    port, bare_port = free_port(), free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = start([coach, "serve", "--port", str(port), "--workers", "2"], env, ROOT)
-    bare = start(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "bare_app:application",
-            "--bind",
-            f"127.0.0.1:{bare_port}",
-            "--workers",
-            "2",
-            "--preload",
-            "--access-logfile",
-            "/dev/null",
-            "--no-control-socket",
-            "--config",
-            "python:sciatica_coach.web.gunicorn_conf",
-        ],
-        {**env, "BARE_DB": str(work / "bare.sqlite3")},
-        ROOT / "bench",
-    )
+    bare, bare_url = start_bare(env, work)
     runs: list[Run] = []
     try:
         wait_for(base + "/health/live/")
-        wait_for(f"http://127.0.0.1:{bare_port}/")
+        wait_for(bare_url)
         today = lua(work, "today", cookie)
         step = lua(work, "step", cookie, "POST", "step=1&done=pelvic_tilt")
         start_body = "pain_leg=5&pain_back=3&extent=thigh"
         begin = lua(work, "start", cookie, "POST", start_body)
         targets = [
-            ("bare floor", f"http://127.0.0.1:{bare_port}/", None),
+            ("bare floor", bare_url, None),
             ("trivial view", base + "/health/live/", None),
             ("health", base + "/health/", None),
             ("Today (GET)", base + "/today/", today),
