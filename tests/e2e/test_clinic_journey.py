@@ -56,20 +56,14 @@ def a_week_of_sessions(user: User, start: dt.date) -> None:
             plan = selectors.plan_current(user=user)
             assert plan is not None
             for session in plan.answer["sessions"]:
-                services.session_record(
-                    user=user,
-                    log={
-                        "date": timezone.localdate().isoformat(),
-                        "slot": session["slot"],
-                        "done": True,
-                        "pain_before": {"leg": 4, "back": 3},
-                        "pain_after": {"leg": 3, "back": 2},
-                        "extent_before": "thigh",
-                        "extent_after": "thigh",
-                        "exercises_done": [i["exercise"] for i in session["items"]],
-                        "new_red_flags": [],
-                    },
+                log = factories.log(
+                    timezone.localdate().isoformat(),
+                    session["slot"],
+                    pain=(4, 3),
+                    pain_after=(3, 2),
+                    exercises=[i["exercise"] for i in session["items"]],
                 )
+                services.session_record(user=user, log=log)
 
 
 def test_a_clinician_runs_a_week_of_care_from_invitation_to_printed_report(

@@ -34,18 +34,8 @@ def post(client: Client, url: str, body: Any, **headers: str) -> Any:
 
 
 def session_log(**changes: Any) -> dict[str, Any]:
-    log = {
-        "date": timezone.localdate().isoformat(),
-        "slot": "morning",
-        "done": True,
-        "pain_before": {"leg": 5, "back": 3},
-        "pain_after": {"leg": 4, "back": 3},
-        "extent_before": "thigh",
-        "extent_after": "thigh",
-        "exercises_done": ["glute_bridge"],
-        "new_red_flags": [],
-    }
-    return {**log, **changes}
+    today = timezone.localdate().isoformat()
+    return {**factories.log(today, pain_after=(4, 3), exercises=["glute_bridge"]), **changes}
 
 
 # Accounts and tokens.

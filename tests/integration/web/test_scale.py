@@ -193,16 +193,7 @@ def test_two_servers_and_a_worker_share_one_program(
     )["token"]
     call(one + "/api/v1/me/profile", "PUT", factories.profile(), token)
     today = dt.datetime.now(dt.UTC).date().isoformat()
-    log = {
-        "date": today,
-        "slot": "morning",
-        "done": True,
-        "pain_before": {"leg": 5, "back": 3},
-        "pain_after": {"leg": 4, "back": 3},
-        "extent_before": "thigh",
-        "extent_after": "thigh",
-        "exercises_done": [],
-    }
+    log = factories.log(today, pain_after=(4, 3), exercises=[])
     made = call(one + "/api/v1/me/sessions", "POST", log, token)
     # Logged through one server, seen through the other.
     seen = call(two + "/api/v1/me/sessions", token=token)

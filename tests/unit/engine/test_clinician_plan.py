@@ -10,7 +10,7 @@ from sciatica_coach import engine
 from sciatica_coach.engine import clinician_plan
 from sciatica_coach.engine.checks import HOLD_CAP_S, REP_CAP
 from sciatica_coach.engine.clinician_plan import REMOVED
-from tests.factories import diagnosed, profile
+from tests.factories import diagnosed, log, profile
 from tests.unit.engine.plan_checks import assert_rule_1, assert_rule_2, assert_rule_4, items
 
 
@@ -134,17 +134,7 @@ def test_replan_keeps_each_lines_step_and_the_walk() -> None:
         "today": "2026-10-08",
         "baseline_pain": {"leg": 7, "back": 4},
         "logs": [
-            {
-                "date": f"2026-10-0{day}",
-                "slot": slot,
-                "done": True,
-                "pain_before": {"leg": 3, "back": 2},
-                "pain_after": {"leg": 3, "back": 2},
-                "extent_before": "thigh",
-                "extent_after": "thigh",
-                "exercises_done": [],
-                "new_red_flags": [],
-            }
+            log(f"2026-10-0{day}", slot, pain=(3, 2), exercises=[])
             for day in range(2, 9)
             for slot in ("morning", "evening")
         ],
