@@ -50,6 +50,19 @@ def _pg_env(database: dict[str, Any]) -> dict[str, str]:
     }
 
 
+def _pg_run(tool: str, arguments: list[str], database: dict[str, Any]) -> None:
+    """Run one of PostgreSQL's own tools on this database; its complaint is ours if it fails."""
+    result = subprocess.run(  # noqa: S603 - our own fixed arguments
+        [_tool(tool), *arguments],
+        env=_pg_env(database),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise BackupProblem(f"{tool} failed: {result.stderr.strip()}")
+
+
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
@@ -74,15 +87,7 @@ def backup(target: Path) -> None:
                 dst.close()
             src.close()
         else:
-            result = subprocess.run(  # noqa: S603 - our own fixed arguments
-                [_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={temp}"],
-                env=_pg_env(database),
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if result.returncode != 0:
-                raise BackupProblem(f"pg_dump failed: {result.stderr.strip()}")
+            _pg_run("pg_dump", ["--format=custom", "--no-owner", f"--file={temp}"], database)
         os.chmod(temp, 0o600)
         os.replace(temp, target)
     finally:
@@ -119,9 +124,9 @@ def restore(source: Path) -> None:
         src.close()
         os.chmod(target, 0o600)
         return
-    result = subprocess.run(  # noqa: S603 - our own fixed arguments
+    _pg_run(
+        "pg_restore",
         [
-            _tool("pg_restore"),
             "--clean",
             "--if-exists",
             "--no-owner",
@@ -130,10 +135,5 @@ def restore(source: Path) -> None:
             f"--dbname={database['NAME']}",
             str(source),
         ],
-        env=_pg_env(database),
-        capture_output=True,
-        text=True,
-        check=False,
+        database,
     )
-    if result.returncode != 0:
-        raise BackupProblem(f"pg_restore failed: {result.stderr.strip()}")
