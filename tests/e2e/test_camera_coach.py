@@ -251,6 +251,38 @@ def test_the_camera_stops_when_the_player_is_paused_hidden_or_left(
     assert log.count("start") == log.count("stop")
 
 
+def test_a_pause_while_the_video_is_starting_is_a_pause_not_a_missing_camera(
+    coach_page: Any, live_server: Any
+) -> None:
+    page = coach_page
+    # The person pauses just as the camera's video starts: play() is still pending when the
+    # pause takes the camera away, and the browser rejects it ("interrupted by a new load
+    # request"), as it did on a loaded machine.
+    page.add_init_script(
+        """(() => {
+             const play = HTMLMediaElement.prototype.play;
+             HTMLMediaElement.prototype.play = function () {
+               const started = play.call(this);
+               if (this.classList.contains("coach-video") && !window.pausedOnce) {
+                 window.pausedOnce = true;
+                 [...document.querySelectorAll("button")]
+                   .find((b) => b.textContent.trim() === "Pause").click();
+               }
+               return started;
+             };
+           })()"""
+    )
+    open_player(page, live_server.url, "cam4")
+    go_to(page, "Side plank on your knees")
+    page.get_by_role("switch", name="Use camera").check()
+    wait_until(page, "!!window.pausedOnce", MODEL_TIMEOUT_MS)
+    page.wait_for_timeout(500)  # the rejected play() has been handled by now
+    page.get_by_role("status").filter(has_text="Camera off while paused").wait_for()
+    assert page.get_by_role("switch", name="Use camera").is_checked()
+    page.get_by_role("button", name="Pause").click()  # resume: the coach carries on
+    wait_until(page, "!!document.querySelector('.coach-video').srcObject", MODEL_TIMEOUT_MS)
+
+
 def test_without_a_camera_the_player_shows_no_switch_and_loads_nothing_of_the_coach(
     page: Any, live_server: Any, check: Any
 ) -> None:

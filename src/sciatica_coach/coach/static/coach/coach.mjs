@@ -85,12 +85,18 @@ export function attach(box, player) {
       stream = got;
       video.srcObject = got;
       return video.play().then(function () {
+        if (stream !== got) return;  // stopped (paused, hidden) while the video was starting
         canvas.width = video.videoWidth || 640;
         canvas.height = video.videoHeight || 480;
         canvas.hidden = false;
         if (root) root.classList.add("coach-watching");
         stats.startedAt = stats.startedAt || performance.now();
         frameLoop();
+      }, function (error) {
+        // Stopping the camera while play() waits rejects it ("interrupted by a new load
+        // request"): that is a pause, not a missing camera, and must not switch the coach off.
+        if (stream !== got) return;
+        throw error;
       });
     });
   }
